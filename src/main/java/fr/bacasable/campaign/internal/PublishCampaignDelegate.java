@@ -1,0 +1,104 @@
+package fr.bacasable.campaign.internal;
+
+import static fr.bacasable.campaign.CallForProjectsVariables.ADVISED_CAPACITY;
+import static fr.bacasable.campaign.CallForProjectsVariables.CAMPAIGN_ID;
+import static fr.bacasable.campaign.CallForProjectsVariables.CLOSES_AT;
+import static fr.bacasable.campaign.CallForProjectsVariables.CLOSING_DATE;
+import static fr.bacasable.campaign.CallForProjectsVariables.LAUREATE_CAPACITY;
+import static fr.bacasable.campaign.CallForProjectsVariables.OPENING_DATE;
+import static fr.bacasable.campaign.CallForProjectsVariables.OPENING_DATE_REACHED;
+import static fr.bacasable.campaign.CallForProjectsVariables.OPENS_AT;
+import static fr.bacasable.campaign.CallForProjectsVariables.RESERVE_CAPACITY;
+import static fr.bacasable.campaign.CallForProjectsVariables.THEME;
+import static fr.bacasable.campaign.CallForProjectsVariables.TITLE;
+
+import fr.bacasable.campaign.CampaignDraft;
+import fr.bacasable.shared.ProgrammeTime;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Publier la campagne": checks the start form, writes the campaign row and leaves in the process
+ * only its id and the instants its timers wait for.
+ */
+@Component("publishCampaign")
+class PublishCampaignDelegate implements JavaDelegate {
+
+    private static final List<String> FORM_FIELDS = List.of(TITLE, THEME, OPENING_DATE, CLOSING_DATE,
+            LAUREATE_CAPACITY, ADVISED_CAPACITY, RESERVE_CAPACITY);
+
+    private final CampaignRepository campaigns;
+
+    PublishCampaignDelegate(CampaignRepository campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        CampaignDraft draft = new CampaignDraft(
+                text(execution.getVariable(TITLE)),
+                text(execution.getVariable(THEME)),
+                date(execution.getVariable(OPENING_DATE)),
+                date(execution.getVariable(CLOSING_DATE)),
+                wholeNumber(execution.getVariable(LAUREATE_CAPACITY)),
+                wholeNumber(execution.getVariable(ADVISED_CAPACITY)),
+                wholeNumber(execution.getVariable(RESERVE_CAPACITY)));
+        LocalDate today = ProgrammeTime.today();
+        Map<String, String> problems = draft.problems(today);
+        if (!problems.isEmpty()) {
+            throw new InvalidCampaignException(problems);
+        }
+        String campaignId = UUID.randomUUID().toString();
+        campaigns.insert(campaignId, draft, currentUserId(execution), execution.getProcessInstanceId(),
+                ProgrammeTime.now());
+
+        Date opensAt = ProgrammeTime.startOf(draft.openingDate());
+        execution.removeVariables(FORM_FIELDS);
+        execution.setVariable(CAMPAIGN_ID, campaignId);
+        execution.setVariable(OPENS_AT, opensAt);
+        execution.setVariable(CLOSES_AT, ProgrammeTime.startOf(draft.closingDate().plusDays(1)));
+        execution.setVariable(OPENING_DATE_REACHED, !draft.openingDate().isAfter(today));
+    }
+
+    private static String currentUserId(DelegateExecution execution) {
+        Authentication authentication = execution.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static LocalDate date(Object value) {
+        if (value instanceof Date date) {
+            return LocalDate.ofInstant(date.toInstant(), ProgrammeTime.ZONE);
+        }
+        if (value instanceof String text && !text.isBlank()) {
+            try {
+                return LocalDate.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static Integer wholeNumber(Object value) {
+        try {
+            BigDecimal number = new BigDecimal(value.toString().strip());
+            return number.stripTrailingZeros().scale() <= 0 ? number.intValueExact() : null;
+        } catch (NumberFormatException | ArithmeticException | NullPointerException e) {
+            return null;
+        }
+    }
+}

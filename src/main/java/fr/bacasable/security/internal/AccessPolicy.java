@@ -1,0 +1,77 @@
+package fr.bacasable.security.internal;
+
+import static fr.bacasable.security.StaffGroups.CAMUNDA_ADMIN;
+import static fr.bacasable.security.StaffGroups.LEGAL_REVIEWERS;
+import static fr.bacasable.security.StaffGroups.PRESIDENT;
+import static fr.bacasable.security.StaffGroups.PROGRAMME_MANAGERS;
+import static fr.bacasable.security.StaffGroups.SELECTION_COMMITTEE;
+import static fr.bacasable.security.StaffGroups.TECHNICAL_REVIEWERS;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+
+/**
+ * What each staff group may do in the engine. Tasks are not listed: the engine grants a group
+ * access to a task when the group becomes a candidate for it, so a reviewer sees only the tasks
+ * of the groups they belong to. The {@code inspection} group has no grant at all.
+ */
+final class AccessPolicy {
+
+    static final String CALL_FOR_PROJECTS = "CallForProjectsProcess";
+    static final String APPLICATION_REVIEW = "ApplicationReviewProcess";
+    static final String ACCOMPANIMENT = "AccompanimentProcess";
+    static final String ANY = "*";
+
+    record Grant(String groupId, Resource resource, String resourceId, List<Permission> permissions) {
+    }
+
+    private AccessPolicy() {
+    }
+
+    static List<Grant> grants() {
+        List<Grant> grants = new ArrayList<>();
+        grants.add(grant(PROGRAMME_MANAGERS, APPLICATION, "tasklist", Permissions.ACCESS));
+        grants.add(grant(PROGRAMME_MANAGERS, APPLICATION, "cockpit", Permissions.ACCESS));
+        grants.add(grant(PROGRAMME_MANAGERS, PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.RETRY_JOB));
+        grants.add(grant(PROGRAMME_MANAGERS, PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE,
+                ProcessInstancePermissions.READ));
+        grants.add(grant(PROGRAMME_MANAGERS, DECISION_DEFINITION, ANY, Permissions.READ,
+                Permissions.CREATE_INSTANCE, Permissions.READ_HISTORY));
+        grants.add(grant(PROGRAMME_MANAGERS, DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
+        grants.add(grant(PROGRAMME_MANAGERS, DEPLOYMENT, ANY, Permissions.READ));
+
+        for (String reviewers : List.of(LEGAL_REVIEWERS, TECHNICAL_REVIEWERS)) {
+            grants.add(grant(reviewers, APPLICATION, "tasklist", Permissions.ACCESS));
+            grants.add(grant(reviewers, PROCESS_DEFINITION, APPLICATION_REVIEW, ProcessDefinitionPermissions.READ));
+            grants.add(grant(reviewers, PROCESS_DEFINITION, ACCOMPANIMENT, ProcessDefinitionPermissions.READ));
+        }
+        for (String deciders : List.of(SELECTION_COMMITTEE, PRESIDENT)) {
+            grants.add(grant(deciders, APPLICATION, "tasklist", Permissions.ACCESS));
+            grants.add(grant(deciders, PROCESS_DEFINITION, CALL_FOR_PROJECTS, ProcessDefinitionPermissions.READ));
+        }
+        for (Resources resource : Resources.values()) {
+            grants.add(grant(CAMUNDA_ADMIN, resource, ANY, Permissions.ALL));
+        }
+        return List.copyOf(grants);
+    }
+
+    private static Grant grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        return new Grant(groupId, resource, resourceId, Arrays.asList(permissions));
+    }
+}

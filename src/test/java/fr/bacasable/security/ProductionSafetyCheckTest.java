@@ -1,0 +1,47 @@
+package fr.bacasable.security;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.bacasable.BacASableApp;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The 'prod' profile refuses to start when it is not safe, before any bean touches a database. */
+class ProductionSafetyCheckTest {
+
+    @Test
+    void refusesTheEmbeddedDatabase() {
+        assertThatThrownBy(() -> start("--spring.profiles.active=prod", "--bas.security.admin-password=S3cret-admin!"))
+                .hasMessageContaining("embedded H2");
+    }
+
+    @Test
+    void refusesToStartWithoutAnAdministratorPassword() {
+        assertThatThrownBy(() -> start("--spring.profiles.active=postgres,prod", "--bas.security.admin-password="))
+                .hasMessageContaining("BAS_ADMIN_PASSWORD");
+    }
+
+    @Test
+    void refusesDemoAccounts() {
+        assertThatThrownBy(() -> start("--spring.profiles.active=postgres,prod",
+                "--bas.security.admin-password=S3cret-admin!", "--bas.security.demo-enabled=true"))
+                .hasMessageContaining("demo accounts");
+    }
+
+    @Test
+    void listsEveryProblemAtOnce() {
+        assertThatThrownBy(() -> start("--spring.profiles.active=prod", "--bas.security.admin-password=",
+                "--bas.security.demo-enabled=true"))
+                .hasMessageContaining("demo accounts").hasMessageContaining("BAS_ADMIN_PASSWORD")
+                .hasMessageContaining("embedded H2");
+    }
+
+    private static void start(String... args) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BacASableApp.class)
+                .web(WebApplicationType.NONE).run(args)) {
+            throw new AssertionError("started: " + context.getId());
+        }
+    }
+}
