@@ -19,6 +19,7 @@ public final class CallForProjectsVariables {
     public static final String LAUREATE_CAPACITY = "laureateCapacity";
     public static final String ADVISED_CAPACITY = "advisedCapacity";
     public static final String RESERVE_CAPACITY = "reserveCapacity";
+    public static final String INFORMATION_ANSWER_DAYS = "informationAnswerDays";
 
     private CallForProjectsVariables() {
     }

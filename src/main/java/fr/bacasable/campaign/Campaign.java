@@ -3,7 +3,10 @@ package fr.bacasable.campaign;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A call for projects as published. Applications are accepted from the opening date to the closing date, both included. */
+/**
+ * A call for projects as published. Applications are accepted from the opening date to the closing
+ * date, both included; applicants have {@code informationAnswerDays} to answer a request for information.
+ */
 public record Campaign(
         String id,
         String title,
@@ -13,6 +16,7 @@ public record Campaign(
         int laureateCapacity,
         int advisedCapacity,
         int reserveCapacity,
+        int informationAnswerDays,
         CampaignStatus status,
         String publishedBy,
         Instant createdAt) {

@@ -12,10 +12,13 @@ public record CampaignDraft(
         LocalDate closingDate,
         Integer laureateCapacity,
         Integer advisedCapacity,
-        Integer reserveCapacity) {
+        Integer reserveCapacity,
+        Integer informationAnswerDays) {
 
     static final int TITLE_MAX_LENGTH = 200;
     static final int THEME_MAX_LENGTH = 4000;
+    public static final int DEFAULT_ANSWER_DAYS = 15;
+    static final int MAX_ANSWER_DAYS = 90;
 
     /**
      * The problems that prevent publication, by field name, in French; empty when the draft can be published.
@@ -57,6 +60,15 @@ public record CampaignDraft(
             problems.put(CallForProjectsVariables.RESERVE_CAPACITY,
                     "La liste complémentaire doit être un nombre entier positif ou nul.");
         }
+        if (informationAnswerDays != null && (informationAnswerDays < 1 || informationAnswerDays > MAX_ANSWER_DAYS)) {
+            problems.put(CallForProjectsVariables.INFORMATION_ANSWER_DAYS,
+                    "Le délai de réponse aux demandes de compléments doit être compris entre 1 et 90 jours.");
+        }
         return problems;
+    }
+
+    /** The delay given to applicants to answer a request for information, 15 days unless set. */
+    public int answerDays() {
+        return informationAnswerDays == null ? DEFAULT_ANSWER_DAYS : informationAnswerDays;
     }
 }

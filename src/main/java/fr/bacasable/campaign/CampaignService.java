@@ -48,6 +48,7 @@ public class CampaignService {
         variables.put(CallForProjectsVariables.LAUREATE_CAPACITY, draft.laureateCapacity());
         variables.put(CallForProjectsVariables.ADVISED_CAPACITY, draft.advisedCapacity());
         variables.put(CallForProjectsVariables.RESERVE_CAPACITY, draft.reserveCapacity());
+        variables.put(CallForProjectsVariables.INFORMATION_ANSWER_DAYS, draft.informationAnswerDays());
         return runtimeService.startProcessInstanceByKey(CallForProjectsVariables.PROCESS_KEY, variables).getId();
     }
 

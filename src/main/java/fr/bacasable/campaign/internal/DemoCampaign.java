@@ -41,7 +41,8 @@ class DemoCampaign {
         }
         LocalDate today = ProgrammeTime.today();
         campaignService.startPublication(
-                new CampaignDraft(TITLE, THEME, today, today.plusDays(OPEN_DAYS), 4, 4, 3));
+                new CampaignDraft(TITLE, THEME, today, today.plusDays(OPEN_DAYS), 4, 4, 3,
+                        CampaignDraft.DEFAULT_ANSWER_DAYS));
         LOG.info("Published the demo campaign \"{}\"", TITLE);
     }
 }

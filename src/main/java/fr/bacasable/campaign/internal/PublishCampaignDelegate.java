@@ -4,6 +4,7 @@ import static fr.bacasable.campaign.CallForProjectsVariables.ADVISED_CAPACITY;
 import static fr.bacasable.campaign.CallForProjectsVariables.CAMPAIGN_ID;
 import static fr.bacasable.campaign.CallForProjectsVariables.CLOSES_AT;
 import static fr.bacasable.campaign.CallForProjectsVariables.CLOSING_DATE;
+import static fr.bacasable.campaign.CallForProjectsVariables.INFORMATION_ANSWER_DAYS;
 import static fr.bacasable.campaign.CallForProjectsVariables.LAUREATE_CAPACITY;
 import static fr.bacasable.campaign.CallForProjectsVariables.OPENING_DATE;
 import static fr.bacasable.campaign.CallForProjectsVariables.OPENING_DATE_REACHED;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
 class PublishCampaignDelegate implements JavaDelegate {
 
     private static final List<String> FORM_FIELDS = List.of(TITLE, THEME, OPENING_DATE, CLOSING_DATE,
-            LAUREATE_CAPACITY, ADVISED_CAPACITY, RESERVE_CAPACITY);
+            LAUREATE_CAPACITY, ADVISED_CAPACITY, RESERVE_CAPACITY, INFORMATION_ANSWER_DAYS);
 
     private final CampaignRepository campaigns;
 
@@ -51,7 +52,8 @@ class PublishCampaignDelegate implements JavaDelegate {
                 date(execution.getVariable(CLOSING_DATE)),
                 wholeNumber(execution.getVariable(LAUREATE_CAPACITY)),
                 wholeNumber(execution.getVariable(ADVISED_CAPACITY)),
-                wholeNumber(execution.getVariable(RESERVE_CAPACITY)));
+                wholeNumber(execution.getVariable(RESERVE_CAPACITY)),
+                optionalWholeNumber(execution.getVariable(INFORMATION_ANSWER_DAYS)));
         LocalDate today = ProgrammeTime.today();
         Map<String, String> problems = draft.problems(today);
         if (!problems.isEmpty()) {
@@ -91,6 +93,15 @@ class PublishCampaignDelegate implements JavaDelegate {
             }
         }
         return null;
+    }
+
+    /** A blank optional number is "not set"; anything else that is not a whole number is invalid. */
+    private static Integer optionalWholeNumber(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        Integer number = wholeNumber(value);
+        return number == null ? -1 : number;
     }
 
     private static Integer wholeNumber(Object value) {

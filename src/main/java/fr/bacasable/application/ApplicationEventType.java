@@ -1,0 +1,32 @@
+package fr.bacasable.application;
+
+/** What happened to an application, as its timeline shows it; some events are for staff only. */
+public enum ApplicationEventType implements Choice {
+    SUBMITTED("Candidature déposée", true),
+    ELIGIBLE("Candidature éligible", true),
+    INELIGIBLE("Candidature non éligible", true),
+    INFORMATION_REQUESTED("Compléments demandés", true),
+    REMINDER_SENT("Relance envoyée", true),
+    APPLICANT_ANSWERED("Compléments reçus", true),
+    DOCUMENT_ADDED("Document ajouté", true),
+    COMPLETENESS_CONFIRMED("Dossier complet, instruction lancée", true),
+    CLOSED_INCOMPLETE("Candidature close : dossier incomplet", true),
+    WITHDRAWN("Candidature retirée", true);
+
+    private final String label;
+    private final boolean visibleToApplicant;
+
+    ApplicationEventType(String label, boolean visibleToApplicant) {
+        this.label = label;
+        this.visibleToApplicant = visibleToApplicant;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    public boolean visibleToApplicant() {
+        return visibleToApplicant;
+    }
+}

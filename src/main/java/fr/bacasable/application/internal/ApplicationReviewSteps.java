@@ -1,0 +1,191 @@
+package fr.bacasable.application.internal;
+
+import static fr.bacasable.application.ApplicationReviewVariables.AI_ACT_ASSESSMENT;
+import static fr.bacasable.application.ApplicationReviewVariables.ANSWER_DUE_AT;
+import static fr.bacasable.application.ApplicationReviewVariables.APPLICATION_ID;
+import static fr.bacasable.application.ApplicationReviewVariables.COMPLETENESS;
+import static fr.bacasable.application.ApplicationReviewVariables.COMPLETENESS_INCOMPLETE;
+import static fr.bacasable.application.ApplicationReviewVariables.DPIA_ASSESSMENT;
+import static fr.bacasable.application.ApplicationReviewVariables.ELIGIBILITY;
+import static fr.bacasable.application.ApplicationReviewVariables.ELIGIBLE;
+import static fr.bacasable.application.ApplicationReviewVariables.INFORMATION_REQUEST_ID;
+import static fr.bacasable.application.ApplicationReviewVariables.INFORMATION_REQUEST_TEXT;
+import static fr.bacasable.application.ApplicationReviewVariables.REMINDER_AT;
+
+import fr.bacasable.application.ApplicationDetails;
+import fr.bacasable.application.ApplicationEventType;
+import fr.bacasable.application.ApplicationStatus;
+import fr.bacasable.application.InformationRequest;
+import fr.bacasable.campaign.Campaign;
+import fr.bacasable.campaign.CampaignService;
+import fr.bacasable.notification.NotificationTemplate;
+import fr.bacasable.shared.ProgrammeTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of {@code ApplicationReviewProcess} that change the application: each writes our
+ * tables in the process's transaction, so the status always matches where the process is.
+ */
+@Component
+class ApplicationReviewSteps {
+
+    static final int INFORMATION_REQUEST_MAX = 4000;
+    static final Duration REMINDER_BEFORE_DUE = Duration.ofDays(3);
+    private static final List<String> COMPLETENESS_FORM = List.of(COMPLETENESS, INFORMATION_REQUEST_TEXT);
+
+    private final ApplicationRepository applications;
+    private final InformationRequestRepository informationRequests;
+    private final ApplicationEventLog events;
+    private final ApplicationNotices notices;
+    private final CampaignService campaigns;
+
+    ApplicationReviewSteps(ApplicationRepository applications, InformationRequestRepository informationRequests,
+            ApplicationEventLog events, ApplicationNotices notices, CampaignService campaigns) {
+        this.applications = applications;
+        this.informationRequests = informationRequests;
+        this.events = events;
+        this.notices = notices;
+        this.campaigns = campaigns;
+    }
+
+    /** "Enregistrer l'éligibilité": keeps EligibilityDecision's result, tells an ineligible applicant why. */
+    void recordEligibility(DelegateExecution execution) {
+        ApplicationDetails application = application(execution);
+        Map<String, Object> result = decisionResult(execution, ELIGIBILITY);
+        boolean eligible = Boolean.TRUE.equals(result.get("eligible"));
+        String reason = (String) result.get("ineligibilityReason");
+        applications.recordEligibility(application.id(), eligible, reason, ProgrammeTime.now());
+        if (eligible) {
+            events.record(application.id(), ApplicationEventType.ELIGIBLE, null, null);
+        } else {
+            applications.updateStatus(application.id(), ApplicationStatus.INELIGIBLE, ProgrammeTime.now());
+            events.record(application.id(), ApplicationEventType.INELIGIBLE, null, reason);
+            notices.enqueue(application, NotificationTemplate.INELIGIBLE, Map.of("reason", reason));
+        }
+        execution.setVariable(ELIGIBLE, eligible);
+        execution.removeVariable(ELIGIBILITY);
+    }
+
+    /** "Enregistrer l'auto-évaluation": keeps the DPIA and AI Act results for the reviewers. */
+    void recordSelfAssessment(DelegateExecution execution) {
+        ApplicationDetails application = application(execution);
+        Map<String, Object> dpia = decisionResult(execution, DPIA_ASSESSMENT);
+        Map<String, Object> aiAct = decisionResult(execution, AI_ACT_ASSESSMENT);
+        applications.recordSelfAssessment(application.id(), ((Number) dpia.get("dpiaCriteriaMet")).intValue(),
+                (String) dpia.get("dpiaRequirement"), (String) aiAct.get("aiActRiskLevel"),
+                Boolean.TRUE.equals(aiAct.get("fundamentalRightsImpactAssessmentRequired")), ProgrammeTime.now());
+        execution.removeVariables(List.of(DPIA_ASSESSMENT, AI_ACT_ASSESSMENT));
+    }
+
+    /**
+     * "Demander des compléments", after a manager found the file incomplete: the form's text becomes
+     * an information request the applicant has until its due date to answer. A missing or too long
+     * text is refused here, so the completion of the form is rolled back and the task stays open.
+     */
+    void requestInformation(DelegateExecution execution) {
+        if (!COMPLETENESS_INCOMPLETE.equals(execution.getVariable(COMPLETENESS))) {
+            throw new FormFieldValidationException(COMPLETENESS, "Indiquez si le dossier est complet.");
+        }
+        String text = (String) execution.getVariable(INFORMATION_REQUEST_TEXT);
+        if (text == null || text.isBlank()) {
+            throw new FormFieldValidationException(INFORMATION_REQUEST_TEXT,
+                    "Précisez les compléments demandés au candidat.");
+        }
+        if (text.strip().length() > INFORMATION_REQUEST_MAX) {
+            throw new FormFieldValidationException(INFORMATION_REQUEST_TEXT,
+                    "La demande de compléments ne doit pas dépasser 4000 caractères.");
+        }
+        ApplicationDetails application = application(execution);
+        InformationRequest request = createInformationRequest(execution, application, text.strip());
+        execution.setVariable(INFORMATION_REQUEST_ID, request.id());
+        execution.removeVariables(COMPLETENESS_FORM);
+        applications.updateStatus(application.id(), ApplicationStatus.AWAITING_APPLICANT, ProgrammeTime.now());
+        events.record(application.id(), ApplicationEventType.INFORMATION_REQUESTED, request.requestedBy(), null);
+        notices.enqueue(application, NotificationTemplate.INFORMATION_REQUEST, Map.of(
+                "message", request.message(),
+                "dueDate", lastDayToAnswer(request)));
+        Instant reminderAt = request.dueAt().minus(REMINDER_BEFORE_DUE);
+        execution.setVariable(ANSWER_DUE_AT, Date.from(request.dueAt()));
+        execution.setVariable(REMINDER_AT, Date.from(reminderAt.isAfter(request.requestedAt())
+                ? reminderAt : request.requestedAt()));
+    }
+
+    /** "Relancer le candidat", three days before the due date. */
+    void remindApplicant(DelegateExecution execution) {
+        ApplicationDetails application = application(execution);
+        InformationRequest request = informationRequests
+                .find((String) execution.getVariable(INFORMATION_REQUEST_ID)).orElseThrow();
+        events.record(application.id(), ApplicationEventType.REMINDER_SENT, null, null);
+        notices.enqueue(application, NotificationTemplate.ANSWER_REMINDER, Map.of(
+                "message", request.message(),
+                "dueDate", lastDayToAnswer(request)));
+    }
+
+    /** "Clore la candidature incomplète": no answer by the due date. */
+    void closeIncomplete(DelegateExecution execution) {
+        ApplicationDetails application = application(execution);
+        applications.updateStatus(application.id(), ApplicationStatus.CLOSED_INCOMPLETE, ProgrammeTime.now());
+        events.record(application.id(), ApplicationEventType.CLOSED_INCOMPLETE, null, null);
+        notices.enqueue(application, NotificationTemplate.CLOSED_INCOMPLETE, Map.of());
+    }
+
+    /** "Lancer l'instruction": the file is complete. */
+    void markUnderReview(DelegateExecution execution) {
+        ApplicationDetails application = application(execution);
+        execution.removeVariables(COMPLETENESS_FORM);
+        applications.updateStatus(application.id(), ApplicationStatus.UNDER_REVIEW, ProgrammeTime.now());
+        events.record(application.id(), ApplicationEventType.COMPLETENESS_CONFIRMED, currentUser(execution), null);
+    }
+
+    /** "Enregistrer le retrait", from whatever state the application was waiting in. */
+    void recordWithdrawal(DelegateExecution execution) {
+        ApplicationDetails application = application(execution);
+        applications.updateStatus(application.id(), ApplicationStatus.WITHDRAWN, ProgrammeTime.now());
+        events.record(application.id(), ApplicationEventType.WITHDRAWN, null, null);
+        notices.enqueue(application, NotificationTemplate.WITHDRAWN, Map.of());
+    }
+
+    private InformationRequest createInformationRequest(DelegateExecution execution, ApplicationDetails application,
+            String text) {
+        int answerDays = campaigns.find(application.campaignId()).map(Campaign::informationAnswerDays)
+                .orElseThrow();
+        Instant now = ProgrammeTime.now();
+        LocalDate lastDay = ProgrammeTime.today().plusDays(answerDays);
+        InformationRequest request = new InformationRequest(UUID.randomUUID().toString(), application.id(), text,
+                currentUser(execution), now, ProgrammeTime.startOf(lastDay.plusDays(1)).toInstant(), null, null);
+        informationRequests.insert(request);
+        return request;
+    }
+
+    /** The request is due at midnight starting the day after the last day to answer. */
+    private static LocalDate lastDayToAnswer(InformationRequest request) {
+        return LocalDate.ofInstant(request.dueAt(), ProgrammeTime.ZONE).minusDays(1);
+    }
+
+    private ApplicationDetails application(VariableScope scope) {
+        return applications.findById((String) scope.getVariable(APPLICATION_ID)).orElseThrow().details();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> decisionResult(DelegateExecution execution, String variable) {
+        return (Map<String, Object>) execution.getVariable(variable);
+    }
+
+    private static String currentUser(ProcessEngineServicesAware scope) {
+        Authentication authentication = scope.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+}

@@ -1,0 +1,262 @@
+package fr.bacasable.application.internal;
+
+import static fr.bacasable.application.ApplicationReviewVariables.APPLICANT_TYPE;
+import static fr.bacasable.application.ApplicationReviewVariables.APPLICATION_ID;
+import static fr.bacasable.application.ApplicationReviewVariables.CAMPAIGN_ID;
+import static fr.bacasable.application.ApplicationReviewVariables.PROCESSES_PERSONAL_DATA;
+import static fr.bacasable.application.ApplicationReviewVariables.PROJECT_STAGE;
+import static fr.bacasable.application.ApplicationReviewVariables.REFERENCE;
+import static fr.bacasable.application.ApplicationReviewVariables.USES_AI;
+
+import fr.bacasable.application.ApplicationDetails;
+import fr.bacasable.application.ApplicationEventType;
+import fr.bacasable.application.ApplicationNotFoundException;
+import fr.bacasable.application.ApplicationReviewVariables;
+import fr.bacasable.application.ApplicationStateException;
+import fr.bacasable.application.ApplicationStatus;
+import fr.bacasable.application.ApplicationSubmission;
+import fr.bacasable.application.CampaignClosedException;
+import fr.bacasable.application.InformationRequest;
+import fr.bacasable.application.InvalidApplicationException;
+import fr.bacasable.application.SubmissionReceipt;
+import fr.bacasable.application.TrackedApplication;
+import fr.bacasable.application.internal.ApplicationRepository.StoredApplication;
+import fr.bacasable.campaign.Campaign;
+import fr.bacasable.campaign.CampaignService;
+import fr.bacasable.document.DocumentService;
+import fr.bacasable.document.InvalidDocumentException;
+import fr.bacasable.document.UploadedFile;
+import fr.bacasable.notification.NotificationService;
+import fr.bacasable.notification.NotificationTemplate;
+import fr.bacasable.shared.ProgrammeTime;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What applicants do: submit, follow, answer a request for information, add documents, withdraw.
+ * Each action writes our tables and moves the application's process in one transaction.
+ */
+@Service
+public class IntakeService {
+
+    static final int ANSWER_MAX = 4000;
+    static final int MAX_DOCUMENTS = 10;
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+
+    private final CampaignService campaigns;
+    private final ApplicationRepository applications;
+    private final InformationRequestRepository informationRequests;
+    private final ApplicationEventLog events;
+    private final ReferenceGenerator references;
+    private final DocumentService documents;
+    private final NotificationService notifications;
+    private final RuntimeService runtimeService;
+    private final String publicUrl;
+
+    IntakeService(CampaignService campaigns, ApplicationRepository applications,
+            InformationRequestRepository informationRequests, ApplicationEventLog events,
+            ReferenceGenerator references, DocumentService documents, NotificationService notifications,
+            RuntimeService runtimeService, @Value("${bas.public-url}") String publicUrl) {
+        this.campaigns = campaigns;
+        this.applications = applications;
+        this.informationRequests = informationRequests;
+        this.events = events;
+        this.references = references;
+        this.documents = documents;
+        this.notifications = notifications;
+        this.runtimeService = runtimeService;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    /** The campaign open to applications, or why not. */
+    public Campaign openCampaign(String campaignId) {
+        Campaign campaign = campaigns.find(campaignId).orElseThrow(() -> new CampaignClosedException(
+                "Cette campagne n'existe pas ou n'est pas publiée."));
+        LocalDate today = ProgrammeTime.today();
+        if (today.isBefore(campaign.openingDate())) {
+            throw new CampaignClosedException("Les candidatures à la campagne « " + campaign.title()
+                    + " » ouvriront le " + FRENCH_DATE.format(campaign.openingDate()) + ".");
+        }
+        if (!campaign.acceptsApplications() || today.isAfter(campaign.closingDate())) {
+            throw new CampaignClosedException("Les candidatures à la campagne « " + campaign.title()
+                    + " » sont closes depuis le " + FRENCH_DATE.format(campaign.closingDate().plusDays(1)) + ".");
+        }
+        return campaign;
+    }
+
+    @Transactional
+    public SubmissionReceipt submit(String campaignId, ApplicationSubmission submission, List<UploadedFile> files) {
+        Map<String, String> problems = new LinkedHashMap<>(submission.problems());
+        checkDocuments(files, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidApplicationException(problems);
+        }
+        Campaign campaign = openCampaign(campaignId);
+
+        String id = UUID.randomUUID().toString();
+        String reference = references.next(ProgrammeTime.today().getYear());
+        String token = TrackingTokens.newToken();
+        applications.insert(id, reference, campaign.id(), submission, TrackingTokens.hash(token), ProgrammeTime.now());
+        files.forEach(file -> documents.store(id, null, file));
+        events.record(id, ApplicationEventType.SUBMITTED, null, null);
+
+        String trackingUrl = publicUrl + "/suivi/" + reference + "/" + token;
+        notifications.enqueue(id, NotificationTemplate.RECEIPT, submission.contactEmail().strip(), Map.of(
+                "reference", reference,
+                "projectTitle", submission.projectTitle().strip(),
+                "contactName", submission.contactName().strip(),
+                "campaignTitle", campaign.title(),
+                "trackingUrl", trackingUrl));
+        String processInstanceId = runtimeService.startProcessInstanceByKey(ApplicationReviewVariables.PROCESS_KEY,
+                reference, processVariables(id, reference, campaign.id(), submission)).getId();
+        applications.attachProcess(id, processInstanceId);
+        return new SubmissionReceipt(reference, token, trackingUrl);
+    }
+
+    public TrackedApplication track(String reference, String token) {
+        ApplicationDetails application = authorised(reference, token);
+        String campaignTitle = campaigns.find(application.campaignId()).map(Campaign::title).orElse("");
+        return new TrackedApplication(application, campaignTitle,
+                events.eventsOf(application.id()).stream().filter(event -> event.type().visibleToApplicant()).toList(),
+                notifications.messagesOf(application.id()),
+                informationRequests.findByApplication(application.id()),
+                documents.documentsOf(application.id()),
+                isWithdrawable(application));
+    }
+
+    @Transactional
+    public void answerInformationRequest(String reference, String token, String answer, List<UploadedFile> files) {
+        ApplicationDetails application = authorised(reference, token);
+        InformationRequest request = openRequest(application);
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (answer == null || answer.isBlank()) {
+            problems.put("answer", "Rédigez votre réponse à la demande de compléments.");
+        } else if (answer.strip().length() > ANSWER_MAX) {
+            problems.put("answer", "La réponse ne doit pas dépasser " + ANSWER_MAX + " caractères.");
+        }
+        checkDocuments(files, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidApplicationException(problems);
+        }
+        if (!informationRequests.answer(request.id(), answer.strip(), ProgrammeTime.now())) {
+            throw new ApplicationStateException("Cette demande de compléments a déjà reçu une réponse.");
+        }
+        files.forEach(file -> documents.store(application.id(), request.id(), file));
+        events.record(application.id(), ApplicationEventType.APPLICANT_ANSWERED, null, null);
+        applications.updateStatus(application.id(), ApplicationStatus.SUBMITTED, ProgrammeTime.now());
+        try {
+            runtimeService.createMessageCorrelation(ApplicationReviewVariables.MESSAGE_APPLICANT_ANSWERED)
+                    .processInstanceBusinessKey(reference).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new ApplicationStateException("Le délai de réponse est dépassé : la candidature a été close.");
+        }
+    }
+
+    /** Adds documents to an application still being checked, optionally for its open request for information. */
+    @Transactional
+    public void addDocuments(String reference, String token, String informationRequestId, List<UploadedFile> files) {
+        ApplicationDetails application = authorised(reference, token);
+        if (application.status() != ApplicationStatus.SUBMITTED
+                && application.status() != ApplicationStatus.AWAITING_APPLICANT) {
+            throw new ApplicationStateException(
+                    "Des documents ne peuvent plus être ajoutés à cette candidature (" + application.status().label()
+                            + ").");
+        }
+        if (informationRequestId != null && !informationRequestId.isBlank()
+                && !openRequest(application).id().equals(informationRequestId)) {
+            throw new ApplicationStateException("Cette demande de compléments n'est plus ouverte.");
+        }
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (files.isEmpty()) {
+            problems.put("file", "Joignez un document PDF.");
+        }
+        checkDocuments(files, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidApplicationException(problems);
+        }
+        String requestId = informationRequestId == null || informationRequestId.isBlank() ? null : informationRequestId;
+        files.forEach(file -> {
+            documents.store(application.id(), requestId, file);
+            events.record(application.id(), ApplicationEventType.DOCUMENT_ADDED, null, file.fileName());
+        });
+    }
+
+    @Transactional
+    public void withdraw(String reference, String token) {
+        ApplicationDetails application = authorised(reference, token);
+        if (!isWithdrawable(application)) {
+            throw new ApplicationStateException("Cette candidature ne peut plus être retirée ("
+                    + application.status().label() + ").");
+        }
+        runtimeService.createMessageCorrelation(ApplicationReviewVariables.MESSAGE_APPLICATION_WITHDRAWN)
+                .processInstanceBusinessKey(reference).correlateWithResult();
+    }
+
+    public Optional<ApplicationDetails> findByReference(String reference) {
+        return applications.findByReference(reference).map(StoredApplication::details);
+    }
+
+    private ApplicationDetails authorised(String reference, String token) {
+        return applications.findByReference(reference)
+                .filter(stored -> TrackingTokens.matches(token, stored.trackingTokenHash()))
+                .map(StoredApplication::details)
+                .orElseThrow(ApplicationNotFoundException::new);
+    }
+
+    private InformationRequest openRequest(ApplicationDetails application) {
+        return informationRequests.findByApplication(application.id()).stream()
+                .filter(InformationRequest::isOpen)
+                .filter(request -> application.status() == ApplicationStatus.AWAITING_APPLICANT)
+                .findFirst()
+                .orElseThrow(() -> new ApplicationStateException("Aucune demande de compléments n'attend de réponse."));
+    }
+
+    private boolean isWithdrawable(ApplicationDetails application) {
+        return application.processInstanceId() != null && runtimeService.createEventSubscriptionQuery()
+                .processInstanceId(application.processInstanceId())
+                .eventName(ApplicationReviewVariables.MESSAGE_APPLICATION_WITHDRAWN).count() > 0;
+    }
+
+    private void checkDocuments(List<UploadedFile> files, Map<String, String> problems) {
+        if (files.size() > MAX_DOCUMENTS) {
+            problems.put("documents", "Joignez au plus " + MAX_DOCUMENTS + " documents.");
+            return;
+        }
+        for (UploadedFile file : files) {
+            try {
+                documents.check(file);
+            } catch (InvalidDocumentException e) {
+                problems.putIfAbsent("documents", e.getMessage());
+            }
+        }
+    }
+
+    private static Map<String, Object> processVariables(String id, String reference, String campaignId,
+            ApplicationSubmission submission) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(APPLICATION_ID, id);
+        variables.put(REFERENCE, reference);
+        variables.put(CAMPAIGN_ID, campaignId);
+        variables.put(APPLICANT_TYPE, submission.applicantType());
+        variables.put(USES_AI, submission.usesAi());
+        variables.put(PROCESSES_PERSONAL_DATA, submission.processesPersonalData());
+        variables.put(PROJECT_STAGE, submission.projectStage());
+        variables.putAll(submission.dpia().byField());
+        variables.put(ApplicationReviewVariables.PROHIBITED_PRACTICE, submission.aiAct().prohibitedPractice());
+        variables.put(ApplicationReviewVariables.ANNEX_III_AREA, submission.aiAct().annexIiiArea());
+        variables.putAll(submission.aiAct().booleansByField());
+        return variables;
+    }
+}

@@ -1,0 +1,114 @@
+package fr.bacasable.document;
+
+import fr.bacasable.document.internal.DocumentRepository;
+import fr.bacasable.shared.ProgrammeTime;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** The document module's public API. */
+@Service
+public class DocumentService {
+
+    public static final long MAX_BYTES = 10L * 1024 * 1024;
+    public static final int MAX_FILE_NAME_LENGTH = 255;
+
+    private static final byte[] PDF_HEADER = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PDF_TRAILER = "%%EOF".getBytes(StandardCharsets.US_ASCII);
+    private static final int TRAILER_WINDOW = 1024;
+
+    private final DocumentRepository documents;
+
+    DocumentService(DocumentRepository documents) {
+        this.documents = documents;
+    }
+
+    /**
+     * Refuses what is not a PDF of at most 10 MB, judged by the content, never by the name.
+     *
+     * @throws InvalidDocumentException with a French message naming the file
+     */
+    public void check(UploadedFile file) {
+        String name = displayName(file.fileName());
+        if (file.content() == null || file.content().length == 0) {
+            throw new InvalidDocumentException("Le fichier « " + name + " » est vide.", false);
+        }
+        if (file.content().length > MAX_BYTES) {
+            throw new InvalidDocumentException("Le fichier « " + name + " » dépasse 10 Mo.", true);
+        }
+        if (!isPdf(file.content())) {
+            throw new InvalidDocumentException("Le fichier « " + name + " » n'est pas un document PDF.", false);
+        }
+    }
+
+    /** Checks and stores a document, in the caller's transaction. */
+    public DocumentInfo store(String applicationId, String informationRequestId, UploadedFile file) {
+        check(file);
+        DocumentInfo info = new DocumentInfo(UUID.randomUUID().toString(), applicationId, informationRequestId,
+                displayName(file.fileName()), file.content().length, sha256(file.content()), ProgrammeTime.now());
+        documents.insert(info, file.content());
+        return info;
+    }
+
+    public List<DocumentInfo> documentsOf(String applicationId) {
+        return documents.findByApplication(applicationId);
+    }
+
+    public Optional<byte[]> content(String applicationId, String documentId) {
+        return documents.content(applicationId, documentId);
+    }
+
+    public Optional<DocumentInfo> find(String applicationId, String documentId) {
+        return documentsOf(applicationId).stream().filter(document -> document.id().equals(documentId)).findFirst();
+    }
+
+    private static boolean isPdf(byte[] content) {
+        if (content.length < PDF_HEADER.length + PDF_TRAILER.length) {
+            return false;
+        }
+        for (int i = 0; i < PDF_HEADER.length; i++) {
+            if (content[i] != PDF_HEADER[i]) {
+                return false;
+            }
+        }
+        int from = Math.max(PDF_HEADER.length, content.length - TRAILER_WINDOW);
+        for (int start = content.length - PDF_TRAILER.length; start >= from; start--) {
+            if (matchesAt(content, start, PDF_TRAILER)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesAt(byte[] content, int start, byte[] expected) {
+        for (int i = 0; i < expected.length; i++) {
+            if (content[start + i] != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The file's own name without any path, control characters or excess length. */
+    static String displayName(String fileName) {
+        String name = fileName == null ? "" : fileName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        if (name.isEmpty()) {
+            name = "document.pdf";
+        }
+        return name.length() > MAX_FILE_NAME_LENGTH ? name.substring(name.length() - MAX_FILE_NAME_LENGTH) : name;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
