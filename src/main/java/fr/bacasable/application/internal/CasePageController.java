@@ -1,0 +1,158 @@
+package fr.bacasable.application.internal;
+
+import fr.bacasable.application.ApplicationDetails;
+import fr.bacasable.application.ApplicationEventType;
+import fr.bacasable.application.ApplicationStatus;
+import fr.bacasable.campaign.Campaign;
+import fr.bacasable.campaign.CampaignService;
+import fr.bacasable.document.DocumentInfo;
+import fr.bacasable.document.DocumentService;
+import fr.bacasable.notification.NotificationService;
+import fr.bacasable.security.StaffAccess;
+import fr.bacasable.security.StaffGroups;
+import fr.bacasable.security.StaffUser;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The staff case page of an application: everything it holds, its documents, the decisions run on
+ * its self-declaration, the messages sent and a timeline merged from the engine's history and our
+ * events. Only groups with a role on the application at its current stage may open it.
+ */
+@Controller
+class CasePageController {
+
+    static final Set<ApplicationStatus> IN_REVIEW_OR_LATER = EnumSet.of(ApplicationStatus.UNDER_REVIEW,
+            ApplicationStatus.SHORTLISTED, ApplicationStatus.REJECTED, ApplicationStatus.LAUREATE,
+            ApplicationStatus.ADVISED, ApplicationStatus.RESERVE, ApplicationStatus.NOT_SELECTED,
+            ApplicationStatus.IN_ACCOMPANIMENT, ApplicationStatus.COMPLETED);
+    static final Set<ApplicationStatus> SHORTLISTED_OR_LATER = EnumSet.of(ApplicationStatus.SHORTLISTED,
+            ApplicationStatus.LAUREATE, ApplicationStatus.ADVISED, ApplicationStatus.RESERVE,
+            ApplicationStatus.NOT_SELECTED, ApplicationStatus.IN_ACCOMPANIMENT, ApplicationStatus.COMPLETED);
+
+    static final Map<String, String> DPIA_LABELS = Map.of(
+            "REQUIRED", "AIPD obligatoire",
+            "TO_ASSESS", "AIPD à évaluer (un critère)",
+            "NOT_REQUIRED", "AIPD non requise au vu des critères");
+    static final Map<String, String> AI_ACT_LABELS = Map.of(
+            "PROHIBITED", "Pratique interdite",
+            "HIGH_RISK", "Système à haut risque",
+            "TRANSPARENCY", "Obligations de transparence",
+            "MINIMAL", "Risque minimal");
+
+    record TimelineEntry(Instant at, String label, String actor, String detail) {
+    }
+
+    private final IntakeService intake;
+    private final InformationRequestRepository informationRequests;
+    private final ApplicationEventLog events;
+    private final DocumentService documents;
+    private final NotificationService notifications;
+    private final CampaignService campaigns;
+    private final HistoryService historyService;
+    private final StaffAccess staffAccess;
+
+    CasePageController(IntakeService intake, InformationRequestRepository informationRequests,
+            ApplicationEventLog events, DocumentService documents, NotificationService notifications,
+            CampaignService campaigns, HistoryService historyService, StaffAccess staffAccess) {
+        this.intake = intake;
+        this.informationRequests = informationRequests;
+        this.events = events;
+        this.documents = documents;
+        this.notifications = notifications;
+        this.campaigns = campaigns;
+        this.historyService = historyService;
+        this.staffAccess = staffAccess;
+    }
+
+    @GetMapping("/cases/{reference}")
+    String casePage(@PathVariable String reference, HttpServletRequest request, Model model) {
+        ApplicationDetails application = readable(reference, request);
+        model.addAttribute("details", application);
+        model.addAttribute("submission", application.submission());
+        model.addAttribute("campaign", campaigns.find(application.campaignId()).map(Campaign::title).orElse(""));
+        model.addAttribute("documents", documents.documentsOf(application.id()));
+        model.addAttribute("informationRequests", informationRequests.findByApplication(application.id()));
+        model.addAttribute("messages", notifications.messagesOf(application.id()));
+        model.addAttribute("timeline", timeline(application));
+        model.addAttribute("dpiaLabel", DPIA_LABELS.get(application.dpiaRequirement()));
+        model.addAttribute("aiActLabel", AI_ACT_LABELS.get(application.aiActRiskLevel()));
+        return "staff/case";
+    }
+
+    @GetMapping("/cases/{reference}/documents/{documentId}")
+    ResponseEntity<byte[]> document(@PathVariable String reference, @PathVariable String documentId,
+            HttpServletRequest request) {
+        ApplicationDetails application = readable(reference, request);
+        DocumentInfo info = documents.find(application.id(), documentId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        byte[] content = documents.content(application.id(), documentId).orElseThrow();
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(info.fileName(), StandardCharsets.UTF_8)
+                                .build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(content);
+    }
+
+    private ApplicationDetails readable(String reference, HttpServletRequest request) {
+        ApplicationDetails application = intake.findByReference(reference)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Candidature introuvable"));
+        StaffUser user = staffAccess.current(request).orElseThrow();
+        if (!mayRead(user, application.status())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Vous n'avez pas de rôle sur ce dossier.");
+        }
+        return application;
+    }
+
+    static boolean mayRead(StaffUser user, ApplicationStatus status) {
+        if (user.isMemberOfAny(StaffGroups.INSPECTION)) {
+            return false;
+        }
+        return user.isMemberOfAny(StaffGroups.PROGRAMME_MANAGERS)
+                || user.isMemberOfAny(StaffGroups.LEGAL_REVIEWERS, StaffGroups.TECHNICAL_REVIEWERS)
+                        && IN_REVIEW_OR_LATER.contains(status)
+                || user.isMemberOfAny(StaffGroups.SELECTION_COMMITTEE, StaffGroups.PRESIDENT)
+                        && SHORTLISTED_OR_LATER.contains(status);
+    }
+
+    /** Our events and the process's tasks, finished or running, oldest first. */
+    private List<TimelineEntry> timeline(ApplicationDetails application) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        events.eventsOf(application.id()).forEach(event -> entries.add(new TimelineEntry(event.occurredAt(),
+                event.type().label(), event.actor(), event.type() == ApplicationEventType.INELIGIBLE
+                        || event.type() == ApplicationEventType.DOCUMENT_ADDED ? event.detail() : null)));
+        if (application.processInstanceId() != null) {
+            for (HistoricActivityInstance step : historyService.createHistoricActivityInstanceQuery()
+                    .processInstanceId(application.processInstanceId())
+                    .orderByHistoricActivityInstanceStartTime().asc().list()) {
+                if (step.getActivityName() != null && step.getActivityType().endsWith("Task")) {
+                    entries.add(new TimelineEntry(step.getStartTime().toInstant(), "Étape : " + step.getActivityName()
+                            + (step.getEndTime() == null ? " (en cours)" : ""), step.getAssignee(), null));
+                }
+            }
+        }
+        entries.sort(Comparator.comparing(TimelineEntry::at));
+        return entries;
+    }
+}
