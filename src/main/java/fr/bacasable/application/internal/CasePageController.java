@@ -94,8 +94,8 @@ class CasePageController {
         model.addAttribute("informationRequests", informationRequests.findByApplication(application.id()));
         model.addAttribute("messages", notifications.messagesOf(application.id()));
         model.addAttribute("timeline", timeline(application));
-        model.addAttribute("dpiaLabel", DPIA_LABELS.get(application.dpiaRequirement()));
-        model.addAttribute("aiActLabel", AI_ACT_LABELS.get(application.aiActRiskLevel()));
+        model.addAttribute("dpiaLabel", labelOf(DPIA_LABELS, application.dpiaRequirement()));
+        model.addAttribute("aiActLabel", labelOf(AI_ACT_LABELS, application.aiActRiskLevel()));
         return "staff/case";
     }
 
@@ -123,6 +123,11 @@ class CasePageController {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Vous n'avez pas de rôle sur ce dossier.");
         }
         return application;
+    }
+
+    /** Null until the decision has run. */
+    private static String labelOf(Map<String, String> labels, String code) {
+        return code == null ? null : labels.getOrDefault(code, code);
     }
 
     static boolean mayRead(StaffUser user, ApplicationStatus status) {
