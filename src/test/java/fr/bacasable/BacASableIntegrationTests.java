@@ -128,6 +128,20 @@ class BacASableIntegrationTests {
     }
 
     @Test
+    void cockpitListsProcessVersionsWithinTheQueryLimit() {
+        WebappSession cockpit = webappSession("manager", "cockpit");
+        ResponseEntity<JsonNode> versions = http.exchange(
+                "/camunda/api/engine/engine/default/process-definition?key=CallForProjectsProcess&sortBy=version"
+                        + "&sortOrder=desc", HttpMethod.GET, new HttpEntity<>(cockpit.headers()), JsonNode.class);
+        assertThat(versions.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(versions.getBody().findValuesAsText("key")).contains("CallForProjectsProcess");
+
+        ResponseEntity<String> unpagedRest = as("manager").getForEntity(
+                "/engine-rest/process-definition?key=CallForProjectsProcess", String.class);
+        assertThat(unpagedRest.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void programmeManagerPublishesCampaignThroughTheStartFormAndItClosesOnItsClosingDate() {
         LocalDate opening = LocalDate.now().plusDays(2);
         ResponseEntity<JsonNode> response = as("manager").postForEntity(
@@ -252,6 +266,13 @@ class BacASableIntegrationTests {
     }
 
     private HttpStatus webappLogin(String userId, String app) {
+        return HttpStatus.valueOf(webappSession(userId, app).login().getStatusCode().value());
+    }
+
+    record WebappSession(ResponseEntity<String> login, HttpHeaders headers) {
+    }
+
+    private WebappSession webappSession(String userId, String app) {
         ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
         String cookies = String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
                 .map(cookie -> cookie.split(";", 2)[0]).toList());
@@ -263,7 +284,11 @@ class BacASableIntegrationTests {
         ResponseEntity<String> login = http.exchange("/camunda/api/admin/auth/user/default/login/" + app,
                 HttpMethod.POST, new HttpEntity<>("username=" + userId + "&password=" + PASSWORD, headers),
                 String.class);
-        return HttpStatus.valueOf(login.getStatusCode().value());
+        HttpHeaders session = new HttpHeaders();
+        session.add(HttpHeaders.COOKIE, login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+                .map(cookie -> cookie.split(";", 2)[0]).reduce(cookies, (all, cookie) -> all + "; " + cookie));
+        session.add("X-XSRF-TOKEN", csrf);
+        return new WebappSession(login, session);
     }
 
     private JsonNode evaluate(String decisionKey, String variables) {
