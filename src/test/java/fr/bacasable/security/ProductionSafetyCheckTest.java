@@ -31,6 +31,13 @@ class ProductionSafetyCheckTest {
     }
 
     @Test
+    void refusesLinksToApplicantsWithoutHttpsAndAMissingSmtpServer() {
+        assertThatThrownBy(() -> start("--spring.profiles.active=postgres,prod",
+                "--bas.security.admin-password=S3cret-admin!", "--bas.public-url=http://bacasable.example"))
+                .hasMessageContaining("BAS_PUBLIC_URL").hasMessageContaining("SPRING_MAIL_HOST");
+    }
+
+    @Test
     void listsEveryProblemAtOnce() {
         assertThatThrownBy(() -> start("--spring.profiles.active=prod", "--bas.security.admin-password=",
                 "--bas.security.demo-enabled=true"))

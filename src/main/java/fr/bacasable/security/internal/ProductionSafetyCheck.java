@@ -9,8 +9,9 @@ import org.springframework.core.env.Profiles;
 
 /**
  * Refuses to start the {@code prod} profile with demo accounts, without an administrator password
- * from the environment, or on the embedded H2 database. Runs before any bean is created, so a
- * refused start touches no database.
+ * from the environment, on the embedded H2 database, without an https public address for the
+ * applicants' links, or without an SMTP server. Runs before any bean is created, so a refused start
+ * touches no database.
  */
 public class ProductionSafetyCheck implements EnvironmentPostProcessor {
 
@@ -32,6 +33,12 @@ public class ProductionSafetyCheck implements EnvironmentPostProcessor {
         String url = environment.getProperty("spring.datasource.url", "");
         if (url.isBlank() || url.startsWith("jdbc:h2:")) {
             problems.add("the database is the embedded H2 one: add the 'postgres' profile and SPRING_DATASOURCE_URL");
+        }
+        if (!environment.getProperty("bas.public-url", "").startsWith("https://")) {
+            problems.add("the public address is not https: set BAS_PUBLIC_URL (links sent to applicants use it)");
+        }
+        if (environment.getProperty("spring.mail.host", "").isBlank()) {
+            problems.add("no SMTP server: set SPRING_MAIL_HOST (and SPRING_MAIL_PORT, _USERNAME, _PASSWORD)");
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start in production: " + String.join("; ", problems));
