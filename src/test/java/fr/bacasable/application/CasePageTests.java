@@ -3,6 +3,7 @@ package fr.bacasable.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.bacasable.application.internal.IntakeService;
+import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.document.UploadedFile;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,8 @@ class CasePageTests {
     @BeforeEach
     void submitApplication() {
         http = restTemplate.withRedirects(Redirects.DONT_FOLLOW);
-        String campaignId = campaigns.listPublic().get(0).id();
+        String campaignId = campaigns.listPublic().stream().filter(Campaign::acceptsApplications).findFirst()
+                .orElseThrow().id();
         reference = intake.submit(campaignId, CasePageTests.submission(),
                 List.of(new UploadedFile("aipd-projet.pdf", PDF))).reference();
     }

@@ -1,0 +1,293 @@
+package fr.bacasable.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.bacasable.shared.ProgrammeTime;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Delivery through a real SMTP server (GreenMail, in process, on a free port kept across its stop
+ * and restart): content of every template, no second sending, and an outage that loses nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class NotificationDeliveryTests {
+
+    static final int SMTP_PORT = freePort();
+    static final String FROM = "bac-a-sable@cnil.test";
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
+            .withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void mailProperties(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 5000);
+        registry.add("spring.mail.properties.mail.smtp.timeout", () -> 5000);
+        registry.add("bas.mail.from", () -> "Bac à sable données personnelles <" + FROM + ">");
+    }
+
+    @Autowired
+    NotificationService notifications;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void emptyMailboxes() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
+    }
+
+    @AfterEach
+    void serverBackUp() {
+        if (!smtp.isRunning()) {
+            smtp.start();
+        }
+    }
+
+    @Test
+    void everyTemplateReachesItsRecipientInFrenchAndOnlyOnce() throws Exception {
+        String applicationId = UUID.randomUUID().toString();
+        Map<NotificationTemplate, String> ids = new HashMap<>();
+        for (NotificationTemplate template : NotificationTemplate.values()) {
+            String recipient = template.name().toLowerCase().replace('_', '-') + "@mairie-exemple.test";
+            ids.put(template, notifications.enqueue(applicationId, template, recipient, model()));
+        }
+
+        assertThat(notifications.deliverPending(applicationId)).isEqualTo(NotificationTemplate.values().length);
+
+        MimeMessage receipt = receivedBy("receipt@mairie-exemple.test");
+        assertThat(receipt.getSubject()).isEqualTo("Bac à sable – candidature BAS-2026-0007 reçue");
+        assertThat(((InternetAddress) receipt.getFrom()[0]).getAddress()).isEqualTo(FROM);
+        assertThat(((InternetAddress) receipt.getFrom()[0]).getPersonal()).isEqualTo("Bac à sable données personnelles");
+        assertThat(receipt.getMessageID()).isEqualTo("<" + ids.get(NotificationTemplate.RECEIPT) + "@cnil.test>");
+        assertThat(receipt.getContentType()).contains("text/plain", "UTF-8");
+        assertThat(body(receipt)).contains("Bonjour Camille Martin,", "« Tri des courriers par IA »",
+                "référence BAS-2026-0007", "https://bac-a-sable.example.fr/suivi/Zx8-secret",
+                "Ce lien est personnel", "L'équipe du bac à sable données personnelles");
+
+        MimeMessage request = receivedBy("information-request@mairie-exemple.test");
+        assertThat(request.getSubject())
+                .isEqualTo("Bac à sable – candidature BAS-2026-0007 : informations complémentaires demandées");
+        assertThat(body(request)).contains("Merci de joindre l'analyse d'impact (AIPD).\nEt le budget.",
+                "le 8 décembre 2026", "lien de suivi personnel", "accusé de réception",
+                "close pour dossier incomplet").doesNotContain("2026-12-08");
+
+        MimeMessage reminder = receivedBy("answer-reminder@mairie-exemple.test");
+        assertThat(reminder.getSubject()).isEqualTo(
+                "Bac à sable – candidature BAS-2026-0007 : rappel, réponse attendue au plus tard le 8 décembre 2026");
+        assertThat(body(reminder)).contains("jusqu'au 8 décembre 2026 inclus", "close pour dossier incomplet");
+
+        MimeMessage ineligible = receivedBy("ineligible@mairie-exemple.test");
+        assertThat(ineligible.getSubject()).isEqualTo("Bac à sable – candidature BAS-2026-0007 non éligible");
+        assertThat(body(ineligible)).contains("Le projet est déjà en production.");
+
+        MimeMessage closed = receivedBy("closed-incomplete@mairie-exemple.test");
+        assertThat(closed.getSubject())
+                .isEqualTo("Bac à sable – candidature BAS-2026-0007 close pour dossier incomplet");
+        assertThat(body(closed)).contains("ne peut plus être complétée");
+
+        MimeMessage withdrawn = receivedBy("withdrawn@mairie-exemple.test");
+        assertThat(withdrawn.getSubject()).isEqualTo("Bac à sable – candidature BAS-2026-0007 retirée");
+        assertThat(body(withdrawn)).contains("retrait de votre candidature", "ne peut pas être reprise");
+
+        assertThat(notifications.deliverPending(applicationId)).isZero();
+        assertThat(smtp.getReceivedMessages()).hasSize(NotificationTemplate.values().length);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_message WHERE application_id = :id AND private_link IS NULL")
+                .param("id", applicationId).query(Integer.class).single())
+                .as("the private link is erased once sent").isEqualTo(NotificationTemplate.values().length);
+        List<OutboxMessage> messages = notifications.messagesOf(applicationId);
+        assertThat(messages).extracting(OutboxMessage::template).containsExactly(NotificationTemplate.values());
+        assertThat(messages).allSatisfy(message -> {
+            assertThat(message.body()).doesNotContain("Zx8-secret");
+            assertThat(message.status()).isEqualTo(OutboxStatus.SENT);
+            assertThat(message.attempts()).isEqualTo(1);
+            assertThat(message.sentAt()).isNotNull();
+            assertThat(message.lastError()).isNull();
+        });
+    }
+
+    @Test
+    void anSmtpOutageLeavesMessagesPendingAndTheyAreSentExactlyOnceWhenItEnds() throws Exception {
+        String applicationId = UUID.randomUUID().toString();
+        String first = notifications.enqueue(applicationId, NotificationTemplate.INFORMATION_REQUEST,
+                "contact@mairie-exemple.test", model());
+        String second = notifications.enqueue(applicationId, NotificationTemplate.ANSWER_REMINDER,
+                "contact@mairie-exemple.test", model());
+
+        smtp.stop();
+        assertThatThrownBy(() -> notifications.deliverPending(applicationId)).isInstanceOf(MailException.class);
+
+        List<OutboxMessage> waiting = notifications.messagesOf(applicationId);
+        assertThat(waiting).extracting(OutboxMessage::id).containsExactly(first, second);
+        assertThat(waiting).extracting(OutboxMessage::status).containsOnly(OutboxStatus.PENDING);
+        assertThat(waiting.get(0).attempts()).isEqualTo(1);
+        assertThat(waiting.get(0).lastError()).isNotBlank();
+        assertThat(waiting.get(1).attempts()).as("the later message waits, to keep the order").isZero();
+
+        smtp.start();
+        assertThat(notifications.deliverPending(applicationId)).isEqualTo(2);
+        assertThat(notifications.deliverPending(applicationId)).isZero();
+
+        assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getMessageID)
+                .containsExactly("<" + first + "@cnil.test>", "<" + second + "@cnil.test>");
+        OutboxMessage sent = notifications.messagesOf(applicationId).get(0);
+        assertThat(sent.status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(sent.attempts()).isEqualTo(2);
+        assertThat(sent.lastError()).as("kept for the staff page").isNotBlank();
+    }
+
+    @Test
+    void concurrentDeliveriesOfOneApplicationSendEachMessageOnce() throws Exception {
+        String applicationId = UUID.randomUUID().toString();
+        for (int i = 0; i < 12; i++) {
+            notifications.enqueue(applicationId, NotificationTemplate.WITHDRAWN, "contact@mairie-exemple.test", model());
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Integer>> deliveries = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                deliveries.add(() -> notifications.deliverPending(applicationId));
+            }
+            int sent = 0;
+            for (Future<Integer> delivery : threads.invokeAll(deliveries)) {
+                sent += delivery.get();
+            }
+            assertThat(sent).isEqualTo(12);
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(NotificationDeliveryTests::messageId).distinct())
+                .hasSize(12);
+        assertThat(smtp.getReceivedMessages()).hasSize(12);
+    }
+
+    @Test
+    void theDeliveryStepRetriesEveryFiveMinutesDuringAnOutageThenSends() throws Exception {
+        BpmnModelInstance process = Bpmn.createExecutableProcess("NotificationDeliveryTestProcess")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .serviceTask("Task_DeliverNotifications")
+                .camundaAsyncBefore()
+                .camundaFailedJobRetryTimeCycle("R5/PT5M")
+                .camundaDelegateExpression("${deliverNotifications}")
+                .endEvent()
+                .done();
+        String deploymentId = repositoryService.createDeployment().name("notification-test")
+                .addModelInstance("NotificationDeliveryTestProcess.bpmn", process).deploy().getId();
+        try {
+            String applicationId = UUID.randomUUID().toString();
+            notifications.enqueue(applicationId, NotificationTemplate.RECEIPT, "contact@mairie-exemple.test", model());
+            String processInstanceId = runtimeService.startProcessInstanceByKey("NotificationDeliveryTestProcess",
+                    Map.of("applicationId", applicationId)).getId();
+            Job job = managementService.createJobQuery().processInstanceId(processInstanceId).singleResult();
+
+            smtp.stop();
+            assertThatThrownBy(() -> managementService.executeJob(job.getId())).isInstanceOf(MailException.class);
+            Job retried = managementService.createJobQuery().jobId(job.getId()).singleResult();
+            assertThat(retried.getRetries()).isEqualTo(4);
+            assertThat(Duration.between(ProgrammeTime.now(), retried.getDuedate().toInstant()))
+                    .isBetween(Duration.ofMinutes(4), Duration.ofMinutes(5));
+            assertThat(notifications.messagesOf(applicationId).get(0).status()).isEqualTo(OutboxStatus.PENDING);
+
+            smtp.start();
+            managementService.executeJob(job.getId());
+            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count()).isZero();
+            assertThat(smtp.getReceivedMessages()).hasSize(1);
+            assertThat(notifications.messagesOf(applicationId).get(0).attempts()).isEqualTo(2);
+        } finally {
+            repositoryService.deleteDeployment(deploymentId, true);
+        }
+    }
+
+    private MimeMessage receivedBy(String address) throws Exception {
+        List<MimeMessage> received = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (((InternetAddress) message.getRecipients(RecipientType.TO)[0]).getAddress().equals(address)) {
+                received.add(message);
+            }
+        }
+        assertThat(received).as("messages to %s", address).hasSize(1);
+        assertThat(received.get(0).getAllRecipients()).hasSize(1);
+        return received.get(0);
+    }
+
+    private static String body(MimeMessage message) throws Exception {
+        return ((String) message.getContent()).replace("\r\n", "\n");
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> model() {
+        return Map.of(
+                "reference", "BAS-2026-0007",
+                "projectTitle", "Tri des courriers par IA",
+                "contactName", "Camille Martin",
+                "campaignTitle", "IA au bénéfice des services publics",
+                "trackingUrl", "https://bac-a-sable.example.fr/suivi/Zx8-secret",
+                "message", "Merci de joindre l'analyse d'impact (AIPD).\nEt le budget.",
+                "dueDate", LocalDate.of(2026, 12, 8),
+                "reason", "Le projet est déjà en production.");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package fr.bacasable.notification.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.bacasable.notification.NotificationTemplate;
+import fr.bacasable.notification.internal.MailTemplates.RenderedMail;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every template renders a one-line subject and a signed French body; a missing model key is refused. */
+class MailTemplatesTest {
+
+    private final MailTemplates templates = new MailTemplates();
+
+    @ParameterizedTest
+    @EnumSource(NotificationTemplate.class)
+    void everyTemplateHasASubjectAndASignedBody(NotificationTemplate template) {
+        RenderedMail mail = templates.render(template, fullModel());
+
+        assertThat(mail.subject()).startsWith("Bac à sable – candidature BAS-2026-0007").doesNotContain("\n", "[(");
+        assertThat(mail.body()).startsWith("Bonjour Camille Martin,")
+                .contains("« Tri des courriers par IA »", "BAS-2026-0007")
+                .endsWith("L'équipe du bac à sable données personnelles\n")
+                .doesNotContain("[(", "/*[-", "null");
+    }
+
+    @Test
+    void theStoredReceiptHoldsAPlaceholderForThePrivateLink() {
+        RenderedMail receipt = templates.render(NotificationTemplate.RECEIPT, fullModel());
+
+        assertThat(receipt.body()).contains(MailTemplates.PRIVATE_LINK).doesNotContain("suivi/abc");
+        assertThat(receipt.privateLink()).isEqualTo("https://bac-a-sable.example.fr/suivi/abc");
+        assertThat(RenderedMail.sendable(receipt.body(), receipt.privateLink()))
+                .contains("\n\nhttps://bac-a-sable.example.fr/suivi/abc\n\n")
+                .doesNotContain(MailTemplates.PRIVATE_LINK);
+        assertThat(templates.render(NotificationTemplate.WITHDRAWN, fullModel()).privateLink()).isNull();
+    }
+
+    @Test
+    void datesAreWrittenInFrench() {
+        assertThat(MailTemplates.frenchDate(LocalDate.of(2026, 12, 8))).isEqualTo("8 décembre 2026");
+        assertThat(MailTemplates.frenchDate(LocalDate.of(2027, 1, 1))).isEqualTo("1er janvier 2027");
+        assertThat(MailTemplates.frenchDate(LocalDate.of(2027, 8, 15))).isEqualTo("15 août 2027");
+    }
+
+    @Test
+    void aValueCannotBreakTheSubjectLineButTheManagersMessageKeepsItsLines() {
+        Map<String, Object> model = fullModel();
+        model.put("reference", "BAS-2026-0007\nBcc: someone@example.org");
+        model.put("message", "1. Le budget du projet.\n2. L'analyse d'impact.");
+
+        RenderedMail mail = templates.render(NotificationTemplate.INFORMATION_REQUEST, model);
+
+        assertThat(mail.subject()).isEqualTo("Bac à sable – candidature BAS-2026-0007 Bcc: someone@example.org : "
+                + "informations complémentaires demandées");
+        assertThat(mail.body()).contains("1. Le budget du projet.\n2. L'analyse d'impact.");
+    }
+
+    @Test
+    void aMissingModelKeyIsRefused() {
+        Map<String, Object> model = fullModel();
+        model.remove("trackingUrl");
+        assertThatThrownBy(() -> templates.render(NotificationTemplate.RECEIPT, model))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trackingUrl");
+
+        Map<String, Object> textDate = fullModel();
+        textDate.put("dueDate", "2026-12-08");
+        assertThatThrownBy(() -> templates.render(NotificationTemplate.ANSWER_REMINDER, textDate))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LocalDate");
+    }
+
+    static Map<String, Object> fullModel() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("reference", "BAS-2026-0007");
+        model.put("projectTitle", "Tri des courriers par IA");
+        model.put("contactName", "Camille Martin");
+        model.put("campaignTitle", "IA au bénéfice des services publics");
+        model.put("trackingUrl", "https://bac-a-sable.example.fr/suivi/abc");
+        model.put("message", "Merci de joindre l'analyse d'impact.");
+        model.put("dueDate", LocalDate.of(2026, 12, 8));
+        model.put("reason", "Le projet est encore au stade de l'idée.");
+        return model;
+    }
+}
