@@ -1,13 +1,17 @@
 package fr.bacasable;
 
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 
 /**
  * The engine of the process unit tests: in memory, no job executor, delegates resolved from
- * {@code Mocks}, and process test coverage written to {@code target/process-test-coverage}.
+ * {@code Mocks}, objects in variables as JSON like the application, and process test coverage
+ * written to {@code target/process-test-coverage}. Each test class builds its engine on the same
+ * database, so the schema is created once and reused.
  */
 public final class ProcessTestEngine {
 
@@ -22,6 +26,9 @@ public final class ProcessTestEngine {
         configuration.setExpressionManager(new MockExpressionManager());
         configuration.setJobExecutorActivate(false);
         configuration.setJavaSerializationFormatEnabled(false);
+        configuration.setDefaultSerializationFormat("application/json");
+        configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         return ProcessEngineCoverageExtension.Companion.builder(configuration).build();
     }
 }

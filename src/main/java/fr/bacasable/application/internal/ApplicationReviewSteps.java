@@ -116,10 +116,8 @@ class ApplicationReviewSteps {
         notices.enqueue(application, NotificationTemplate.INFORMATION_REQUEST, Map.of(
                 "message", request.message(),
                 "dueDate", lastDayToAnswer(request)));
-        Instant reminderAt = request.dueAt().minus(REMINDER_BEFORE_DUE);
         execution.setVariable(ANSWER_DUE_AT, Date.from(request.dueAt()));
-        execution.setVariable(REMINDER_AT, Date.from(reminderAt.isAfter(request.requestedAt())
-                ? reminderAt : request.requestedAt()));
+        execution.setVariable(REMINDER_AT, Date.from(reminderTime(request)));
     }
 
     /** "Relancer le candidat", three days before the due date. */
@@ -167,6 +165,15 @@ class ApplicationReviewSteps {
                 currentUser(execution), now, ProgrammeTime.startOf(lastDay.plusDays(1)).toInstant(), null, null);
         informationRequests.insert(request);
         return request;
+    }
+
+    /**
+     * Three days before the due date; with a shorter delay there is nothing to remind, so the
+     * reminder is set after the due date, when the overdue timer has already cancelled it.
+     */
+    private static Instant reminderTime(InformationRequest request) {
+        Instant reminderAt = request.dueAt().minus(REMINDER_BEFORE_DUE);
+        return reminderAt.isAfter(request.requestedAt()) ? reminderAt : request.dueAt().plus(Duration.ofDays(1));
     }
 
     /** The request is due at midnight starting the day after the last day to answer. */

@@ -31,12 +31,14 @@ import fr.bacasable.notification.NotificationTemplate;
 import fr.bacasable.shared.ProgrammeTime;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -53,6 +55,9 @@ public class IntakeService {
 
     static final int ANSWER_MAX = 4000;
     static final int MAX_DOCUMENTS = 10;
+    static final Set<ApplicationStatus> CLOSED = EnumSet.of(ApplicationStatus.INELIGIBLE,
+            ApplicationStatus.CLOSED_INCOMPLETE, ApplicationStatus.REJECTED, ApplicationStatus.NOT_SELECTED,
+            ApplicationStatus.COMPLETED, ApplicationStatus.WITHDRAWN);
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
 
     private final CampaignService campaigns;
@@ -223,8 +228,10 @@ public class IntakeService {
                 .orElseThrow(() -> new ApplicationStateException("Aucune demande de compléments n'attend de réponse."));
     }
 
+    /** While the process listens for a withdrawal and no outcome has closed the application. */
     private boolean isWithdrawable(ApplicationDetails application) {
-        return application.processInstanceId() != null && runtimeService.createEventSubscriptionQuery()
+        return !CLOSED.contains(application.status()) && application.processInstanceId() != null
+                && runtimeService.createEventSubscriptionQuery()
                 .processInstanceId(application.processInstanceId())
                 .eventName(ApplicationReviewVariables.MESSAGE_APPLICATION_WITHDRAWN).count() > 0;
     }
