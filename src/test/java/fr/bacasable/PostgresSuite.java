@@ -31,7 +31,7 @@ public class PostgresSuite implements ExecutionCondition {
         return ConditionEvaluationResult.enabled("PostgreSQL suite on " + url);
     }
 
-    static void register(DynamicPropertyRegistry registry) {
+    public static void register(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> System.getenv(URL_VARIABLE));
         registry.add("spring.datasource.username", () -> valueOr(USER_VARIABLE, "postgres"));
         registry.add("spring.datasource.password", () -> valueOr(PASSWORD_VARIABLE, ""));

@@ -1,5 +1,6 @@
 package fr.bacasable.application;
 
+import fr.bacasable.shared.Texts;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ public record ApplicationSubmission(
     static final int NAME_MAX = 200;
     static final int TEXT_MAX = 4000;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    static final String CONTROL_CHARACTERS = "Ce champ contient des caractères non autorisés.";
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 .()-]{10,20}$");
 
     public ApplicationSubmission {
@@ -53,7 +55,8 @@ public record ApplicationSubmission(
         problems.text("contactName", contactName, NAME_MAX, "le nom de la personne à contacter");
         if (blank(contactEmail)) {
             problems.put("contactEmail", "Indiquez l'adresse électronique de la personne à contacter.");
-        } else if (contactEmail.strip().length() > 254 || !EMAIL.matcher(contactEmail.strip()).matches()) {
+        } else if (contactEmail.strip().length() > 254 || !EMAIL.matcher(contactEmail.strip()).matches()
+                || Texts.hasControlCharacters(contactEmail)) {
             problems.put("contactEmail", "L'adresse électronique n'est pas valide (exemple : nom@organisme.fr).");
         }
         if (blank(contactPhone)) {
@@ -118,7 +121,9 @@ public record ApplicationSubmission(
         }
 
         void text(String field, String value, int max, String what) {
-            if (blank(value)) {
+            if (Texts.hasControlCharacters(value)) {
+                put(field, CONTROL_CHARACTERS);
+            } else if (blank(value)) {
                 put(field, "Indiquez " + what + ".");
             } else if (value.strip().length() > max) {
                 put(field, "Ce champ ne doit pas dépasser " + max + " caractères.");

@@ -1,5 +1,6 @@
 package fr.bacasable.campaign;
 
+import fr.bacasable.shared.Texts;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,12 +28,16 @@ public record CampaignDraft(
      */
     public Map<String, String> problems(LocalDate today) {
         Map<String, String> problems = new LinkedHashMap<>();
-        if (title == null || title.isBlank()) {
+        if (Texts.hasControlCharacters(title)) {
+            problems.put(CallForProjectsVariables.TITLE, "Le titre contient des caractères non autorisés.");
+        } else if (title == null || title.isBlank()) {
             problems.put(CallForProjectsVariables.TITLE, "Le titre est obligatoire.");
         } else if (title.strip().length() > TITLE_MAX_LENGTH) {
             problems.put(CallForProjectsVariables.TITLE, "Le titre ne doit pas dépasser 200 caractères.");
         }
-        if (theme == null || theme.isBlank()) {
+        if (Texts.hasControlCharacters(theme)) {
+            problems.put(CallForProjectsVariables.THEME, "Le thème contient des caractères non autorisés.");
+        } else if (theme == null || theme.isBlank()) {
             problems.put(CallForProjectsVariables.THEME, "Le thème est obligatoire.");
         } else if (theme.strip().length() > THEME_MAX_LENGTH) {
             problems.put(CallForProjectsVariables.THEME, "Le thème ne doit pas dépasser 4000 caractères.");

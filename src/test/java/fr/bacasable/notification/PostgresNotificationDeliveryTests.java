@@ -19,13 +19,6 @@ class PostgresNotificationDeliveryTests extends NotificationDeliveryTests {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> System.getenv("BAS_TEST_POSTGRES_URL"));
-        registry.add("spring.datasource.username", () -> valueOr("BAS_TEST_POSTGRES_USER", "postgres"));
-        registry.add("spring.datasource.password", () -> valueOr("BAS_TEST_POSTGRES_PASSWORD", ""));
-    }
-
-    private static String valueOr(String variable, String fallback) {
-        String value = System.getenv(variable);
-        return value == null ? fallback : value;
+        PostgresSuite.register(registry);
     }
 }

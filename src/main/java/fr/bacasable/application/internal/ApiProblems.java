@@ -14,11 +14,9 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.multipart.MultipartException;
 
 /** RFC 7807 problems for the applicants' API, in French, naming each bad field. */
 @RestControllerAdvice(assignableTypes = ApplicationApi.class)
@@ -83,22 +81,10 @@ class ApiProblems {
         return problem;
     }
 
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Format non pris en charge",
-                "Envoyez du JSON (application/json), ou un formulaire multipart pour les documents.");
-    }
-
     @ExceptionHandler(MissingRequestHeaderException.class)
     ProblemDetail missingHeader(MissingRequestHeaderException e) {
         return withErrors(problem(HttpStatus.BAD_REQUEST, "En-tête manquant", "Un en-tête obligatoire manque."),
                 Map.of(e.getHeaderName(), "En-tête obligatoire."));
-    }
-
-    @ExceptionHandler(MultipartException.class)
-    ProblemDetail multipart(MultipartException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Envoi de fichier illisible",
-                "Envoyez le document dans un formulaire multipart, champ « file ».");
     }
 
     static ProblemDetail problem(HttpStatus status, String title, String detail) {

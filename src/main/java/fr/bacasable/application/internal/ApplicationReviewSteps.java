@@ -20,6 +20,7 @@ import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.notification.NotificationTemplate;
 import fr.bacasable.shared.ProgrammeTime;
+import fr.bacasable.shared.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -102,6 +103,10 @@ class ApplicationReviewSteps {
         if (text == null || text.isBlank()) {
             throw new FormFieldValidationException(INFORMATION_REQUEST_TEXT,
                     "Précisez les compléments demandés au candidat.");
+        }
+        if (Texts.hasControlCharacters(text)) {
+            throw new FormFieldValidationException(INFORMATION_REQUEST_TEXT,
+                    "La demande de compléments contient des caractères non autorisés.");
         }
         if (text.strip().length() > INFORMATION_REQUEST_MAX) {
             throw new FormFieldValidationException(INFORMATION_REQUEST_TEXT,

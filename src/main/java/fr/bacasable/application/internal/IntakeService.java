@@ -29,6 +29,7 @@ import fr.bacasable.document.UploadedFile;
 import fr.bacasable.notification.NotificationService;
 import fr.bacasable.notification.NotificationTemplate;
 import fr.bacasable.shared.ProgrammeTime;
+import fr.bacasable.shared.Texts;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
@@ -104,7 +105,7 @@ public class IntakeService {
     @Transactional
     public SubmissionReceipt submit(String campaignId, ApplicationSubmission submission, List<UploadedFile> files) {
         Map<String, String> problems = new LinkedHashMap<>(submission.problems());
-        checkDocuments(files, problems);
+        checkDocuments(files, "documents", problems);
         if (!problems.isEmpty()) {
             throw new InvalidApplicationException(problems);
         }
@@ -148,10 +149,12 @@ public class IntakeService {
         Map<String, String> problems = new LinkedHashMap<>();
         if (answer == null || answer.isBlank()) {
             problems.put("answer", "Rédigez votre réponse à la demande de compléments.");
+        } else if (Texts.hasControlCharacters(answer)) {
+            problems.put("answer", "La réponse contient des caractères non autorisés.");
         } else if (answer.strip().length() > ANSWER_MAX) {
             problems.put("answer", "La réponse ne doit pas dépasser " + ANSWER_MAX + " caractères.");
         }
-        checkDocuments(files, problems);
+        checkDocuments(files, "documents", problems);
         if (!problems.isEmpty()) {
             throw new InvalidApplicationException(problems);
         }
@@ -187,7 +190,7 @@ public class IntakeService {
         if (files.isEmpty()) {
             problems.put("file", "Joignez un document PDF.");
         }
-        checkDocuments(files, problems);
+        checkDocuments(files, "file", problems);
         if (!problems.isEmpty()) {
             throw new InvalidApplicationException(problems);
         }
@@ -236,16 +239,20 @@ public class IntakeService {
                 .eventName(ApplicationReviewVariables.MESSAGE_APPLICATION_WITHDRAWN).count() > 0;
     }
 
-    private void checkDocuments(List<UploadedFile> files, Map<String, String> problems) {
+    /** Puts the first document problem under {@code field}; a file over the size limit is thrown as is (413). */
+    private void checkDocuments(List<UploadedFile> files, String field, Map<String, String> problems) {
         if (files.size() > MAX_DOCUMENTS) {
-            problems.put("documents", "Joignez au plus " + MAX_DOCUMENTS + " documents.");
+            problems.put(field, "Joignez au plus " + MAX_DOCUMENTS + " documents.");
             return;
         }
         for (UploadedFile file : files) {
             try {
                 documents.check(file);
             } catch (InvalidDocumentException e) {
-                problems.putIfAbsent("documents", e.getMessage());
+                if (e.tooLarge()) {
+                    throw e;
+                }
+                problems.putIfAbsent(field, e.getMessage());
             }
         }
     }

@@ -1,0 +1,60 @@
+package fr.bacasable.application.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+
+/**
+ * Requests refused before any controller is chosen (upload over the limit, unreadable multipart,
+ * wrong media type or method): a French RFC 7807 problem for the API, a short French page otherwise.
+ */
+@RestControllerAdvice
+class RequestProblems {
+
+    static final String TOO_LARGE = "Chaque document doit être un PDF de 10 Mo au plus.";
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<?> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return refuse(request, HttpStatus.PAYLOAD_TOO_LARGE, "Document trop volumineux", TOO_LARGE);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<?> unreadableMultipart(MultipartException e, HttpServletRequest request) {
+        return refuse(request, HttpStatus.BAD_REQUEST, "Envoi de fichier illisible",
+                "Envoyez les documents dans un formulaire multipart valide.");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<?> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return refuse(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Format non pris en charge",
+                "Envoyez du JSON (application/json), ou un formulaire multipart pour les documents.");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<?> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return refuse(request, HttpStatus.METHOD_NOT_ALLOWED, "Méthode non prise en charge",
+                "Cette adresse n'accepte pas la méthode " + e.getMethod() + ".");
+    }
+
+    private static ResponseEntity<?> refuse(HttpServletRequest request, HttpStatus status, String title,
+            String detail) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            ProblemDetail problem = ApiProblems.problem(status, title, detail);
+            problem.setInstance(URI.create(request.getRequestURI()));
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML)
+                .body("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" + title
+                        + "</title></head><body><main><h1>" + title + "</h1><p>" + detail
+                        + " Revenez à la page précédente pour corriger votre envoi.</p></main></body></html>");
+    }
+}

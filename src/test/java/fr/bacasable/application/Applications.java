@@ -1,0 +1,78 @@
+package fr.bacasable.application;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** Request bodies for the applicants' API tests: a valid application in JSON, and small files. */
+final class Applications {
+
+    /** A tiny but valid PDF: the header, an object, the trailer. */
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Applications() {
+    }
+
+    /** A complete, eligible application (local authority, AI, personal data, pilot), as the API receives it. */
+    static ObjectNode validBody() {
+        try {
+            return (ObjectNode) JSON.readTree("""
+                    {
+                      "applicantType": "LOCAL_AUTHORITY",
+                      "organisationName": "Ville de Lyon",
+                      "siret": "21690123100011",
+                      "contactName": "Alice Martin",
+                      "contactEmail": "alice.martin@example.org",
+                      "contactPhone": "04 72 10 30 30",
+                      "projectTitle": "Assistant IA pour l'état civil",
+                      "projectSummary": "Un assistant conversationnel pour les demandes d'actes.",
+                      "publicServiceDomain": "SOCIAL",
+                      "projectStage": "PILOT",
+                      "usesAi": true,
+                      "aiTechniques": ["GENERATIVE"],
+                      "processesPersonalData": true,
+                      "personalDataCategories": ["IDENTITY", "CONTACT"],
+                      "dpia": {
+                        "evaluationOrScoring": false,
+                        "automatedDecisionWithLegalEffect": false,
+                        "systematicMonitoring": false,
+                        "sensitiveData": true,
+                        "largeScale": true,
+                        "datasetMatching": false,
+                        "vulnerablePersons": false,
+                        "innovativeTechnology": true,
+                        "preventsRightOrService": false,
+                        "onCnilMandatoryList": false
+                      },
+                      "aiAct": {
+                        "prohibitedPractice": "NONE",
+                        "annexIiiArea": "NONE",
+                        "narrowProceduralTask": false,
+                        "profilesNaturalPersons": false,
+                        "interactsWithPersons": true,
+                        "generatesSyntheticContent": true,
+                        "emotionRecognitionOrBiometricCategorisation": false,
+                        "deployerIsPublicBody": true
+                      },
+                      "legalQuestions": "Quelle base légale pour l'entraînement ?",
+                      "consent": true
+                    }""");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A file of {@code size} bytes that starts and ends like a PDF, so only its size is wrong. */
+    static byte[] pdfOfSize(int size) {
+        byte[] content = new byte[size];
+        Arrays.fill(content, (byte) ' ');
+        byte[] header = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] trailer = "\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, content, 0, header.length);
+        System.arraycopy(trailer, 0, content, size - trailer.length, trailer.length);
+        return content;
+    }
+}
