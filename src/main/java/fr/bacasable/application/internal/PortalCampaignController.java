@@ -1,0 +1,184 @@
+package fr.bacasable.application.internal;
+
+import fr.bacasable.application.AiActQuestion;
+import fr.bacasable.application.AiTechnique;
+import fr.bacasable.application.AnnexIiiArea;
+import fr.bacasable.application.ApplicantType;
+import fr.bacasable.application.ApplicationSubmission;
+import fr.bacasable.application.CampaignClosedException;
+import fr.bacasable.application.DpiaCriterion;
+import fr.bacasable.application.InvalidApplicationException;
+import fr.bacasable.application.PersonalDataCategory;
+import fr.bacasable.application.ProhibitedPractice;
+import fr.bacasable.application.ProjectStage;
+import fr.bacasable.application.PublicServiceDomain;
+import fr.bacasable.application.SubmissionReceipt;
+import fr.bacasable.campaign.Campaign;
+import fr.bacasable.campaign.CampaignService;
+import fr.bacasable.campaign.CampaignStatus;
+import fr.bacasable.document.InvalidDocumentException;
+import fr.bacasable.shared.ProgrammeTime;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The campaign page and the application form of the public portal. After a submission the
+ * reference and the tracking link are shown once, on a page whose address holds no token: they
+ * travel from the form to that page as flash attributes.
+ */
+@Controller
+class PortalCampaignController {
+
+    static final String UNKNOWN_CAMPAIGN = "Cette campagne n'existe pas ou n'est pas publiée.";
+    private static final String REFERENCE = "reference";
+    private static final String TRACKING_URL = "trackingUrl";
+    private static final String PROJECT_TITLE = "projectTitle";
+
+    private final CampaignService campaigns;
+    private final IntakeService intake;
+
+    PortalCampaignController(CampaignService campaigns, IntakeService intake) {
+        this.campaigns = campaigns;
+        this.intake = intake;
+    }
+
+    @GetMapping("/campagnes/{campaignId}")
+    ModelAndView campaign(@PathVariable String campaignId) {
+        Optional<Campaign> campaign = campaigns.find(campaignId);
+        if (campaign.isEmpty()) {
+            return unknownCampaign();
+        }
+        ModelAndView page = new ModelAndView("portal/campaign");
+        page.addObject("campaign", campaign.get());
+        String closed = closedMessage(campaignId);
+        page.addObject("closedMessage", closed);
+        page.addObject("statusLabel", statusLabel(campaign.get(), closed == null));
+        return page;
+    }
+
+    @GetMapping("/campagnes/{campaignId}/candidature")
+    ModelAndView form(@PathVariable String campaignId) {
+        Optional<Campaign> campaign = campaigns.find(campaignId);
+        if (campaign.isEmpty()) {
+            return unknownCampaign();
+        }
+        String closed = closedMessage(campaignId);
+        if (closed != null) {
+            return closedPage(campaign.get(), closed, HttpStatus.OK);
+        }
+        return formPage(campaign.get(), PortalForms.emptySubmission(), Map.of(), HttpStatus.OK);
+    }
+
+    @PostMapping("/campagnes/{campaignId}/candidature")
+    ModelAndView submit(@PathVariable String campaignId, @RequestParam MultiValueMap<String, String> form,
+            @RequestParam(name = PortalForms.DOCUMENTS, required = false) List<MultipartFile> files,
+            HttpServletRequest request) {
+        Optional<Campaign> campaign = campaigns.find(campaignId);
+        if (campaign.isEmpty()) {
+            return unknownCampaign();
+        }
+        String closed = closedMessage(campaignId);
+        if (closed != null) {
+            return closedPage(campaign.get(), closed, HttpStatus.CONFLICT);
+        }
+        ApplicationSubmission submission = PortalForms.submission(form);
+        try {
+            SubmissionReceipt receipt = intake.submit(campaignId, submission, PortalForms.uploads(files));
+            FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+            flash.put(REFERENCE, receipt.reference());
+            flash.put(TRACKING_URL, receipt.trackingUrl());
+            flash.put(PROJECT_TITLE, submission.projectTitle().strip());
+            return new ModelAndView(new PortalRedirect(confirmationPath(campaignId)));
+        } catch (InvalidApplicationException e) {
+            return formPage(campaign.get(), submission, PortalForms.inFormOrder(e.problems()), HttpStatus.BAD_REQUEST);
+        } catch (InvalidDocumentException e) {
+            return formPage(campaign.get(), submission, Map.of(PortalForms.DOCUMENTS, e.getMessage()),
+                    HttpStatus.BAD_REQUEST);
+        } catch (CampaignClosedException e) {
+            return closedPage(campaign.get(), e.getMessage(), HttpStatus.CONFLICT);
+        }
+    }
+
+    /** Shows the receipt kept in the flash attributes once; reloaded or opened later, it only says where to find it. */
+    @GetMapping("/campagnes/{campaignId}/candidature/confirmation")
+    ModelAndView confirmation(@PathVariable String campaignId, Model flash, HttpServletResponse response) {
+        Optional<Campaign> campaign = campaigns.find(campaignId);
+        if (campaign.isEmpty()) {
+            return unknownCampaign();
+        }
+        PortalPages.keepPrivate(response);
+        ModelAndView page = new ModelAndView("portal/confirmation");
+        page.addObject("campaign", campaign.get());
+        page.addAllObjects(flash.asMap());
+        return page;
+    }
+
+    private String closedMessage(String campaignId) {
+        try {
+            intake.openCampaign(campaignId);
+            return null;
+        } catch (CampaignClosedException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** What the applicant reads: the dates decide, even before the campaign's own timers have run. */
+    private static String statusLabel(Campaign campaign, boolean open) {
+        if (open) {
+            return CampaignStatus.OPEN.label();
+        }
+        return ProgrammeTime.today().isBefore(campaign.openingDate()) ? CampaignStatus.PUBLISHED.label()
+                : CampaignStatus.CLOSED.label();
+    }
+
+    private static ModelAndView formPage(Campaign campaign, ApplicationSubmission submission,
+            Map<String, String> problems, HttpStatus status) {
+        ModelAndView page = new ModelAndView("portal/application-form", status);
+        page.addObject("campaign", campaign);
+        page.addObject("form", submission);
+        page.addObject("problems", problems);
+        page.addObject("applicantTypes", ApplicantType.values());
+        page.addObject("domains", PublicServiceDomain.values());
+        page.addObject("stages", ProjectStage.values());
+        page.addObject("techniques", AiTechnique.values());
+        page.addObject("dataCategories", PersonalDataCategory.values());
+        page.addObject("dpiaCriteria", DpiaCriterion.values());
+        page.addObject("prohibitedPractices", ProhibitedPractice.values());
+        page.addObject("annexIiiAreas", AnnexIiiArea.values());
+        page.addObject("aiActQuestions", AiActQuestion.values());
+        return page;
+    }
+
+    private static ModelAndView closedPage(Campaign campaign, String message, HttpStatus status) {
+        ModelAndView page = new ModelAndView("portal/application-form", status);
+        page.addObject("campaign", campaign);
+        page.addObject("closedMessage", message);
+        return page;
+    }
+
+    private static ModelAndView unknownCampaign() {
+        return PortalPages.notFound("Campagne introuvable", UNKNOWN_CAMPAIGN);
+    }
+
+    private static String confirmationPath(String campaignId) {
+        return "/campagnes/" + UriUtils.encodePathSegment(campaignId, StandardCharsets.UTF_8)
+                + "/candidature/confirmation";
+    }
+}
