@@ -11,6 +11,8 @@ public enum ApplicationEventType implements Choice {
     DOCUMENT_ADDED("Document ajouté", true),
     COMPLETENESS_CONFIRMED("Dossier complet, instruction lancée", true),
     CLOSED_INCOMPLETE("Candidature close : dossier incomplet", true),
+    SHORTLISTED("Instruction terminée : candidature présélectionnée", true),
+    REJECTED("Instruction terminée : candidature non retenue", true),
     WITHDRAWN("Candidature retirée", true);
 
     private final String label;

@@ -21,6 +21,7 @@ public final class ApplicationReviewVariables {
     public static final String ELIGIBILITY = "eligibility";
     public static final String DPIA_ASSESSMENT = "dpiaAssessment";
     public static final String AI_ACT_ASSESSMENT = "aiActAssessment";
+    public static final String REVIEW_OUTCOME = "reviewOutcome";
 
     public static final String ELIGIBLE = "eligible";
 
@@ -36,7 +37,7 @@ public final class ApplicationReviewVariables {
 
     public static final String MESSAGE_APPLICANT_ANSWERED = "ApplicantAnswered";
     public static final String MESSAGE_APPLICATION_WITHDRAWN = "ApplicationWithdrawn";
-    public static final String MESSAGE_REVIEW_STARTED = "ReviewStarted";
+    public static final String MESSAGE_SELECTION_DECIDED = "SelectionDecided";
 
     private ApplicationReviewVariables() {
     }

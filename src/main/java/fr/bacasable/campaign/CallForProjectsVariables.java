@@ -20,6 +20,7 @@ public final class CallForProjectsVariables {
     public static final String ADVISED_CAPACITY = "advisedCapacity";
     public static final String RESERVE_CAPACITY = "reserveCapacity";
     public static final String INFORMATION_ANSWER_DAYS = "informationAnswerDays";
+    public static final String REVIEW_DAYS = "reviewDays";
 
     private CallForProjectsVariables() {
     }

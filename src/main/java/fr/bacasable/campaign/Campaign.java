@@ -5,7 +5,8 @@ import java.time.LocalDate;
 
 /**
  * A call for projects as published. Applications are accepted from the opening date to the closing
- * date, both included; applicants have {@code informationAnswerDays} to answer a request for information.
+ * date, both included; applicants have {@code informationAnswerDays} to answer a request for information,
+ * reviewers {@code reviewDays} to review a complete application.
  */
 public record Campaign(
         String id,
@@ -17,6 +18,7 @@ public record Campaign(
         int advisedCapacity,
         int reserveCapacity,
         int informationAnswerDays,
+        int reviewDays,
         CampaignStatus status,
         String publishedBy,
         Instant createdAt) {

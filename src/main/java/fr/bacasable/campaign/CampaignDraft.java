@@ -14,12 +14,15 @@ public record CampaignDraft(
         Integer laureateCapacity,
         Integer advisedCapacity,
         Integer reserveCapacity,
-        Integer informationAnswerDays) {
+        Integer informationAnswerDays,
+        Integer reviewDays) {
 
     static final int TITLE_MAX_LENGTH = 200;
     static final int THEME_MAX_LENGTH = 4000;
     public static final int DEFAULT_ANSWER_DAYS = 15;
     static final int MAX_ANSWER_DAYS = 90;
+    public static final int DEFAULT_REVIEW_DAYS = 10;
+    static final int MAX_REVIEW_DAYS = 90;
 
     /**
      * The problems that prevent publication, by field name, in French; empty when the draft can be published.
@@ -69,7 +72,15 @@ public record CampaignDraft(
             problems.put(CallForProjectsVariables.INFORMATION_ANSWER_DAYS,
                     "Le délai de réponse aux demandes de compléments doit être compris entre 1 et 90 jours.");
         }
+        if (reviewDays != null && (reviewDays < 1 || reviewDays > MAX_REVIEW_DAYS)) {
+            problems.put(CallForProjectsVariables.REVIEW_DAYS, "Le délai de revue doit être compris entre 1 et 90 jours.");
+        }
         return problems;
+    }
+
+    /** The delay given to reviewers, 10 days unless set. */
+    public int reviewDelay() {
+        return reviewDays == null ? DEFAULT_REVIEW_DAYS : reviewDays;
     }
 
     /** The delay given to applicants to answer a request for information, 15 days unless set. */

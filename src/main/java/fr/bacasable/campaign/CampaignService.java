@@ -49,6 +49,7 @@ public class CampaignService {
         variables.put(CallForProjectsVariables.ADVISED_CAPACITY, draft.advisedCapacity());
         variables.put(CallForProjectsVariables.RESERVE_CAPACITY, draft.reserveCapacity());
         variables.put(CallForProjectsVariables.INFORMATION_ANSWER_DAYS, draft.informationAnswerDays());
+        variables.put(CallForProjectsVariables.REVIEW_DAYS, draft.reviewDays());
         return runtimeService.startProcessInstanceByKey(CallForProjectsVariables.PROCESS_KEY, variables).getId();
     }
 

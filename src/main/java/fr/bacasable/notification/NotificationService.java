@@ -86,9 +86,10 @@ public class NotificationService {
         return sent;
     }
 
-    /** Messages of one application, oldest first (tracking page, case page). */
+    /** Messages sent to the applicant, oldest first (tracking page, case page). */
     public List<OutboxMessage> messagesOf(String applicationId) {
-        return outbox.findByApplication(applicationId);
+        return outbox.findByApplication(applicationId).stream().filter(message -> message.template().toApplicant())
+                .toList();
     }
 
     /** Sends one message unless another delivery sent it meanwhile (the row lock makes the second one wait). */

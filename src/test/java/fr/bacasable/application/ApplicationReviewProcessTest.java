@@ -16,14 +16,25 @@ import static fr.bacasable.application.ApplicationReviewVariables.INFORMATION_RE
 import static fr.bacasable.application.ApplicationReviewVariables.INFORMATION_REQUEST_TEXT;
 import static fr.bacasable.application.ApplicationReviewVariables.MESSAGE_APPLICANT_ANSWERED;
 import static fr.bacasable.application.ApplicationReviewVariables.MESSAGE_APPLICATION_WITHDRAWN;
-import static fr.bacasable.application.ApplicationReviewVariables.MESSAGE_REVIEW_STARTED;
+import static fr.bacasable.application.ApplicationReviewVariables.MESSAGE_SELECTION_DECIDED;
 import static fr.bacasable.application.ApplicationReviewVariables.PROCESSES_PERSONAL_DATA;
 import static fr.bacasable.application.ApplicationReviewVariables.PROCESS_KEY;
 import static fr.bacasable.application.ApplicationReviewVariables.PROHIBITED_PRACTICE;
 import static fr.bacasable.application.ApplicationReviewVariables.PROJECT_STAGE;
 import static fr.bacasable.application.ApplicationReviewVariables.REFERENCE;
 import static fr.bacasable.application.ApplicationReviewVariables.REMINDER_AT;
+import static fr.bacasable.application.ApplicationReviewVariables.REVIEW_OUTCOME;
 import static fr.bacasable.application.ApplicationReviewVariables.USES_AI;
+import static fr.bacasable.review.ReviewVariables.CONFLICT_DECLARED;
+import static fr.bacasable.review.ReviewVariables.CONFLICT_DETAILS_FIELD;
+import static fr.bacasable.review.ReviewVariables.CONFLICT_FIELD;
+import static fr.bacasable.review.ReviewVariables.REASON_FIELD;
+import static fr.bacasable.review.ReviewVariables.REMARKS_FIELD;
+import static fr.bacasable.review.ReviewVariables.REVIEWS_DIVERGE;
+import static fr.bacasable.review.ReviewVariables.REVIEW_COMPARISON;
+import static fr.bacasable.review.ReviewVariables.REVIEW_DUE_AT;
+import static fr.bacasable.review.ReviewVariables.REVIEW_ESCALATION_AT;
+import static fr.bacasable.review.ReviewVariables.field;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -36,10 +47,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import fr.bacasable.ProcessTestEngine;
+import fr.bacasable.review.Criterion;
+import fr.bacasable.review.ReviewKind;
+import fr.bacasable.review.Scores;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +63,7 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -63,14 +80,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code ApplicationReviewProcess} with its real decisions and the Spring delegates replaced by lambdas
- * that change the process variables as the real steps do and record which task called them.
+ * {@code ApplicationReviewProcess} with its real decisions and the Spring delegates and task listeners
+ * replaced by lambdas that change the process variables as the real steps do and record which task
+ * called them.
  */
 @Deployment(resources = {"processes/ApplicationReviewProcess.bpmn", "processes/EligibilityDecision.dmn",
-        "processes/DpiaRequirementDecision.dmn", "processes/AiActRiskDecision.dmn"})
+        "processes/DpiaRequirementDecision.dmn", "processes/AiActRiskDecision.dmn",
+        "processes/ReviewOutcomeDecision.dmn"})
 class ApplicationReviewProcessTest {
 
     @RegisterExtension
@@ -82,11 +102,26 @@ class ApplicationReviewProcessTest {
     private static final Duration ANSWER_PERIOD = Duration.ofDays(15);
     private static final Duration REMINDER_BEFORE_DUE = Duration.ofDays(3);
     private static final Duration RETRY_INTERVAL = Duration.ofMinutes(5);
+    /** The campaign's review delay, from the start of the review; managers are alerted 5 days after. */
+    private static final Duration REVIEW_PERIOD = Duration.ofDays(10);
+    private static final Duration ESCALATION_AFTER_DUE = Duration.ofDays(5);
+    private static final Instant REVIEW_DUE = NOW.plus(REVIEW_PERIOD);
+    private static final Instant REVIEW_ESCALATION = REVIEW_DUE.plus(ESCALATION_AFTER_DUE);
+    /** Two reviews diverge when they differ by 2 points or more on some criterion. */
+    private static final BigDecimal DIVERGENCE = BigDecimal.valueOf(2);
+    private static final String CONFLICT = "yes";
+    private static final String NO_CONFLICT = "no";
 
     /** The tasks whose delegate was called, in order. */
     private final List<String> steps = new ArrayList<>();
+    /** The ids of the review tasks whose reviewers were screened by their create listener, in order. */
+    private final List<String> screenedTasks = new ArrayList<>();
     /** The decision outputs that "Enregistrer l'auto-évaluation" received. */
     private final Map<String, Object> selfAssessment = new HashMap<>();
+    /** The scores each review step stored, as the real ones do in the review tables. */
+    private final Map<ReviewKind, Scores> reviews = new EnumMap<>(ReviewKind.class);
+    /** The decision outputs that "Enregistrer l'issue de la revue" received. */
+    private final Map<String, Object> reviewOutcome = new HashMap<>();
     private String ineligibilityReason;
 
     @BeforeEach
@@ -100,6 +135,18 @@ class ApplicationReviewProcessTest {
         Mocks.register("closeIncomplete", step(execution -> { }));
         Mocks.register("markUnderReview", step(execution -> execution.removeVariables(
                 List.of(COMPLETENESS, INFORMATION_REQUEST_TEXT))));
+        Mocks.register("scheduleReviews", step(this::scheduleReviews));
+        Mocks.register("excludeLegalReviewers", screen());
+        Mocks.register("excludeTechnicalReviewers", screen());
+        Mocks.register("recordLegalReview", step(execution -> recordReview(execution, ReviewKind.LEGAL)));
+        Mocks.register("recordTechnicalReview", step(execution -> recordReview(execution, ReviewKind.TECHNICAL)));
+        Mocks.register("compareReviews", step(this::compareReviews));
+        Mocks.register("recordConsensus", step(this::recordConsensus));
+        Mocks.register("remindLegalReviewer", step(execution -> { }));
+        Mocks.register("remindTechnicalReviewer", step(execution -> { }));
+        Mocks.register("escalateLegalReview", step(execution -> { }));
+        Mocks.register("escalateTechnicalReview", step(execution -> { }));
+        Mocks.register("recordReviewOutcome", step(this::recordReviewOutcome));
         Mocks.register("recordWithdrawal", step(execution -> { }));
         Mocks.register("deliverNotifications", step(execution -> { }));
     }
@@ -111,7 +158,7 @@ class ApplicationReviewProcessTest {
     }
 
     @Test
-    void eligibleApplicationIsAssessedThenCheckedThenWaitsForTheReview() {
+    void eligibleApplicationIsAssessedCheckedAndReviewedThenWaitsForTheSelection() {
         ProcessInstance application = submit(eligibleFacts());
 
         assertThat(application).isWaitingAt("Task_SendReceipt").hasNotPassed("Task_SendReceipt");
@@ -132,15 +179,49 @@ class ApplicationReviewProcessTest {
 
         complete(task(), withVariables(COMPLETENESS, COMPLETENESS_COMPLETE));
 
-        assertThat(application).hasPassed("Task_MarkUnderReview").isWaitingAt("Task_AwaitReview")
-                .variables().doesNotContainKey(COMPLETENESS);
+        assertThat(application).hasPassedInOrder("Task_MarkUnderReview", "Task_ScheduleReviews")
+                .isWaitingAtExactly("Task_ReviewLegal", "Task_ReviewTechnical")
+                .variables().doesNotContainKey(COMPLETENESS)
+                .containsEntry(REVIEW_DUE_AT, Date.from(REVIEW_DUE))
+                .containsEntry(REVIEW_ESCALATION_AT, Date.from(REVIEW_ESCALATION));
+        assertThat(task("Task_ReviewLegal", application)).hasCandidateGroup("legal-reviewers")
+                .hasDueDate(Date.from(REVIEW_DUE));
+        assertThat(task("Task_ReviewTechnical", application)).hasCandidateGroup("technical-reviewers")
+                .hasDueDate(Date.from(REVIEW_DUE));
+        Assertions.assertThat(screenedTasks).containsExactlyInAnyOrderElementsOf(reviewTaskIds(application).values());
+        Assertions.assertThat(timerDueDates()).containsOnly(
+                Map.entry("BoundaryEvent_LegalReviewDue", REVIEW_DUE),
+                Map.entry("BoundaryEvent_LegalReviewOverdue", REVIEW_ESCALATION),
+                Map.entry("BoundaryEvent_TechnicalReviewDue", REVIEW_DUE),
+                Map.entry("BoundaryEvent_TechnicalReviewOverdue", REVIEW_ESCALATION));
 
-        runtimeService().createMessageCorrelation(MESSAGE_REVIEW_STARTED)
-                .processInstanceBusinessKey(BUSINESS_KEY).correlateWithResult();
+        review(application, ReviewKind.LEGAL, "4", "3.5", "3", "3");
 
-        assertThat(application).isEnded().hasPassed("EndEvent_ReadyForReview");
+        assertThat(application).hasPassed("Task_RecordLegalReview")
+                .isWaitingAtExactly("Gateway_ReviewsDone", "Task_ReviewTechnical")
+                .variables().containsEntry(field(ReviewKind.LEGAL, CONFLICT_DECLARED), false)
+                .doesNotContainKeys(field(ReviewKind.LEGAL, CONFLICT_FIELD), field(ReviewKind.LEGAL, "relevanceScore"));
+
+        review(application, ReviewKind.TECHNICAL, "4", "3", "3.5", "3");
+
+        assertThat(application).hasPassedInOrder("Task_RecordTechnicalReview", "Task_CompareReviews",
+                "Task_DecideReviewOutcome", "Task_RecordReviewOutcome")
+                .hasNotPassed("Task_ReachConsensus")
+                .isWaitingAtExactly("Task_AwaitSelection")
+                .variables().containsEntry(REVIEWS_DIVERGE, false)
+                .containsEntry("relevanceScore", 4.0).containsEntry("dataProtectionInterestScore", 3.25)
+                .containsEntry("qualityScore", 3.25).containsEntry("impactScore", 3.0)
+                .doesNotContainKeys(REVIEW_OUTCOME, REVIEW_COMPARISON);
+        Assertions.assertThat(reviewOutcome).containsEntry("reviewRecommendation", "SHORTLIST")
+                .containsEntry("rejectionReason", null);
+        Assertions.assertThat(timerDueDates()).isEmpty();
+
+        selectionDecided();
+
+        assertThat(application).isEnded().hasPassed("Task_AwaitSelection", "EndEvent_SelectionKnown");
         Assertions.assertThat(steps).containsExactly("Task_SendReceipt", "Task_RecordEligibility",
-                "Task_RecordSelfAssessment", "Task_MarkUnderReview");
+                "Task_RecordSelfAssessment", "Task_MarkUnderReview", "Task_ScheduleReviews", "Task_RecordLegalReview",
+                "Task_RecordTechnicalReview", "Task_CompareReviews", "Task_RecordReviewOutcome");
     }
 
     @Test
@@ -222,6 +303,123 @@ class ApplicationReviewProcessTest {
     }
 
     @Test
+    void applicationWithACriterionBelowThreeOnAverageIsRejectedWithItsReason() {
+        ProcessInstance application = inReview();
+
+        review(application, ReviewKind.LEGAL, "3", "4", "4", "4");
+        review(application, ReviewKind.TECHNICAL, "2", "4", "4", "4");
+
+        assertThat(application).hasPassed("Task_CompareReviews", "Task_DecideReviewOutcome", "Task_RecordReviewOutcome")
+                .hasNotPassed("Task_ReachConsensus")
+                .isWaitingAtExactly("Task_AwaitSelection")
+                .variables().containsEntry(REVIEWS_DIVERGE, false).containsEntry("relevanceScore", 2.5)
+                .doesNotContainKey(REVIEW_OUTCOME);
+        Assertions.assertThat(reviewOutcome).containsEntry("reviewRecommendation", "REJECT")
+                .containsEntry("rejectionReason", "La note moyenne attribuée à la pertinence de l'usage de l'IA "
+                        + "pour le service public est inférieure au seuil de 3 sur 5.");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource({
+            "LEGAL, Task_ReviewLegal, Task_RecordLegalReview, Task_SendLegalConflictNotice, Task_ReviewTechnical",
+            "TECHNICAL, Task_ReviewTechnical, Task_RecordTechnicalReview, Task_SendTechnicalConflictNotice, "
+                    + "Task_ReviewLegal"})
+    void reviewerWithAConflictOfInterestHandsTheReviewBackToTheGroup(ReviewKind kind, String reviewTask,
+            String recordTask, String conflictNotice, String otherReviewTask) {
+        ProcessInstance application = inReview();
+        Map<String, String> before = reviewTaskIds(application);
+
+        complete(task(reviewTask, application), withVariables(field(kind, CONFLICT_FIELD), CONFLICT,
+                field(kind, CONFLICT_DETAILS_FIELD), "J'ai conseillé ce candidat l'an dernier."));
+
+        assertThat(application).hasPassed(recordTask).isWaitingAtExactly(conflictNotice, otherReviewTask)
+                .variables().containsEntry(field(kind, CONFLICT_DECLARED), true)
+                .doesNotContainKeys(field(kind, CONFLICT_FIELD), field(kind, CONFLICT_DETAILS_FIELD));
+        Assertions.assertThat(reviews).doesNotContainKey(kind);
+
+        execute(job(conflictNotice, application));
+
+        assertThat(application).hasPassed(conflictNotice).isWaitingAtExactly(reviewTask, otherReviewTask);
+        Map<String, String> after = reviewTaskIds(application);
+        Assertions.assertThat(after.get(reviewTask)).isNotEqualTo(before.get(reviewTask));
+        Assertions.assertThat(after.get(otherReviewTask)).isEqualTo(before.get(otherReviewTask));
+        assertThat(task(reviewTask, application)).hasCandidateGroup(kind.groupId()).hasDueDate(Date.from(REVIEW_DUE));
+        Assertions.assertThat(screenedTasks).hasSize(3).endsWith(after.get(reviewTask));
+        Assertions.assertThat(steps).containsExactly("Task_ScheduleReviews", recordTask, conflictNotice);
+    }
+
+    @Test
+    void divergentReviewsAreSettledByAConsensusWhoseScoresDecide() {
+        ProcessInstance application = inReview();
+        review(application, ReviewKind.LEGAL, "5", "3", "3", "3");
+
+        review(application, ReviewKind.TECHNICAL, "1", "3", "3", "3");
+
+        assertThat(application).hasPassed("Task_CompareReviews").isWaitingAtExactly("Task_ReachConsensus")
+                .variables().containsEntry(REVIEWS_DIVERGE, true).containsKey(REVIEW_COMPARISON)
+                .containsEntry("relevanceScore", 3.0);
+        assertThat(task()).hasCandidateGroup("programme-managers");
+
+        complete(task(), consensusForm("4", "3", "3", "3"));
+
+        assertThat(application).hasPassedInOrder("Task_ReachConsensus", "Task_RecordConsensus",
+                "Task_DecideReviewOutcome", "Task_RecordReviewOutcome")
+                .isWaitingAtExactly("Task_AwaitSelection")
+                .variables().containsEntry("relevanceScore", 4.0).containsEntry("impactScore", 3.0)
+                .doesNotContainKeys(REVIEW_COMPARISON, field(ReviewKind.CONSENSUS, REASON_FIELD),
+                        field(ReviewKind.CONSENSUS, "relevanceScore"));
+        Assertions.assertThat(reviewOutcome).containsEntry("reviewRecommendation", "SHORTLIST");
+        Assertions.assertThat(steps).endsWith("Task_CompareReviews", "Task_RecordConsensus",
+                "Task_RecordReviewOutcome");
+    }
+
+    @Test
+    void reviewersAreRemindedAtTheDueDateAndManagersAlertedFiveDaysLaterWhileTheReviewsStayOpen() {
+        ProcessInstance application = inReview();
+        Map<String, String> reviewTasks = reviewTaskIds(application);
+        Assertions.assertThat(dueTimers()).isEmpty();
+
+        ClockUtil.setCurrentTime(Date.from(REVIEW_DUE));
+        Assertions.assertThat(dueTimers()).containsExactlyInAnyOrder(
+                "BoundaryEvent_LegalReviewDue", "BoundaryEvent_TechnicalReviewDue");
+        execute(job("BoundaryEvent_LegalReviewDue"));
+        execute(job("BoundaryEvent_TechnicalReviewDue"));
+
+        assertThat(application).hasPassed("Task_RemindLegalReviewer", "Task_RemindTechnicalReviewer")
+                .isWaitingAtExactly("Task_SendLegalReviewReminder", "Task_SendTechnicalReviewReminder",
+                        "Task_ReviewLegal", "Task_ReviewTechnical");
+        execute(job("Task_SendLegalReviewReminder"));
+        execute(job("Task_SendTechnicalReviewReminder"));
+
+        assertThat(application).hasPassed("EndEvent_LegalReviewerReminded", "EndEvent_TechnicalReviewerReminded")
+                .isWaitingAtExactly("Task_ReviewLegal", "Task_ReviewTechnical");
+        Assertions.assertThat(timerDueDates()).containsOnlyKeys(
+                "BoundaryEvent_LegalReviewOverdue", "BoundaryEvent_TechnicalReviewOverdue");
+
+        ClockUtil.setCurrentTime(Date.from(REVIEW_ESCALATION));
+        Assertions.assertThat(dueTimers()).containsExactlyInAnyOrder(
+                "BoundaryEvent_LegalReviewOverdue", "BoundaryEvent_TechnicalReviewOverdue");
+        execute(job("BoundaryEvent_LegalReviewOverdue"));
+        execute(job("BoundaryEvent_TechnicalReviewOverdue"));
+
+        assertThat(application).hasPassed("Task_EscalateLegalReview", "Task_EscalateTechnicalReview")
+                .isWaitingAtExactly("Task_SendLegalReviewEscalation", "Task_SendTechnicalReviewEscalation",
+                        "Task_ReviewLegal", "Task_ReviewTechnical");
+        execute(job("Task_SendLegalReviewEscalation"));
+        execute(job("Task_SendTechnicalReviewEscalation"));
+
+        assertThat(application).hasPassed("EndEvent_LegalReviewEscalated", "EndEvent_TechnicalReviewEscalated")
+                .isWaitingAtExactly("Task_ReviewLegal", "Task_ReviewTechnical");
+        Assertions.assertThat(reviewTaskIds(application)).isEqualTo(reviewTasks);
+        Assertions.assertThat(timerDueDates()).isEmpty();
+        Assertions.assertThat(steps).containsExactly("Task_ScheduleReviews",
+                "Task_RemindLegalReviewer", "Task_RemindTechnicalReviewer",
+                "Task_SendLegalReviewReminder", "Task_SendTechnicalReviewReminder",
+                "Task_EscalateLegalReview", "Task_EscalateTechnicalReview",
+                "Task_SendLegalReviewEscalation", "Task_SendTechnicalReviewEscalation");
+    }
+
+    @Test
     void applicantCanWithdrawDuringTheCompletenessCheck() {
         ProcessInstance application = atCompletenessCheck();
 
@@ -240,14 +438,12 @@ class ApplicationReviewProcessTest {
     }
 
     @Test
-    void applicantCanWithdrawBeforeTheReview() {
-        ProcessInstance application = atCompletenessCheck();
-        complete(task(), withVariables(COMPLETENESS, COMPLETENESS_COMPLETE));
-        assertThat(application).isWaitingAt("Task_AwaitReview");
+    void applicantCanWithdrawDuringTheReview() {
+        ProcessInstance application = inReview();
 
         withdraw();
 
-        assertWithdrawn(application, "Task_AwaitReview");
+        assertWithdrawn(application, "Task_ReviewLegal", "Task_ReviewTechnical");
     }
 
     @Test
@@ -260,7 +456,10 @@ class ApplicationReviewProcessTest {
 
         Assertions.assertThat(notifications).extracting(FlowNode::getId).containsExactlyInAnyOrder(
                 "Task_SendReceipt", "Task_SendIneligibilityNotice", "Task_SendInformationRequest",
-                "Task_SendAnswerReminder", "Task_SendClosureNotice", "Task_SendWithdrawalNotice");
+                "Task_SendAnswerReminder", "Task_SendClosureNotice", "Task_SendWithdrawalNotice",
+                "Task_SendLegalConflictNotice", "Task_SendTechnicalConflictNotice",
+                "Task_SendLegalReviewReminder", "Task_SendTechnicalReviewReminder",
+                "Task_SendLegalReviewEscalation", "Task_SendTechnicalReviewEscalation");
         List<FlowNode> retriedSteps = new ArrayList<>(notifications);
         retriedSteps.add(model.getModelElementById("Task_CheckEligibility"));
         Assertions.assertThat(retriedSteps).allSatisfy(step -> {
@@ -273,7 +472,10 @@ class ApplicationReviewProcessTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Task_SendReceipt", "Task_SendIneligibilityNotice", "Task_SendInformationRequest",
-            "Task_SendAnswerReminder", "Task_SendClosureNotice", "Task_SendWithdrawalNotice"})
+            "Task_SendAnswerReminder", "Task_SendClosureNotice", "Task_SendWithdrawalNotice",
+            "Task_SendLegalConflictNotice", "Task_SendTechnicalConflictNotice",
+            "Task_SendLegalReviewReminder", "Task_SendTechnicalReviewReminder",
+            "Task_SendLegalReviewEscalation", "Task_SendTechnicalReviewEscalation"})
     void notificationThatCannotBeSentIsRetriedLater(String notificationTask) {
         ProcessInstance application = startBefore(notificationTask);
         assertThat(application).isWaitingAt(notificationTask).hasNotPassed(notificationTask);
@@ -334,6 +536,8 @@ class ApplicationReviewProcessTest {
         variables.put(INFORMATION_REQUEST_ID, "request-1");
         variables.put(ANSWER_DUE_AT, Date.from(NOW.plus(ANSWER_PERIOD)));
         variables.put(REMINDER_AT, Date.from(NOW.plus(ANSWER_PERIOD).minus(REMINDER_BEFORE_DUE)));
+        variables.put(REVIEW_DUE_AT, Date.from(REVIEW_DUE));
+        variables.put(REVIEW_ESCALATION_AT, Date.from(REVIEW_ESCALATION));
         return runtimeService().createProcessInstanceByKey(PROCESS_KEY).businessKey(BUSINESS_KEY)
                 .setVariables(variables).startBeforeActivity(activityId).execute();
     }
@@ -353,6 +557,45 @@ class ApplicationReviewProcessTest {
         return application;
     }
 
+    /** A complete application whose two reviews are open. */
+    private ProcessInstance inReview() {
+        ProcessInstance application = startBefore("Task_ScheduleReviews");
+        assertThat(application).isWaitingAtExactly("Task_ReviewLegal", "Task_ReviewTechnical");
+        return application;
+    }
+
+    /** The open review tasks' ids, by task definition key. */
+    private static Map<String, String> reviewTaskIds(ProcessInstance application) {
+        Map<String, String> ids = new HashMap<>();
+        BpmnAwareTests.taskQuery().processInstanceId(application.getId()).list()
+                .forEach(task -> ids.put(task.getTaskDefinitionKey(), task.getId()));
+        return ids;
+    }
+
+    /** Completes the open review of that kind as its form does: no conflict, scores in {@link Criterion} order. */
+    private static void review(ProcessInstance application, ReviewKind kind, String... scores) {
+        Map<String, Object> form = scoringForm(kind, scores);
+        form.put(field(kind, CONFLICT_FIELD), NO_CONFLICT);
+        complete(task(kind.taskKey(), application), form);
+    }
+
+    private static Map<String, Object> consensusForm(String... scores) {
+        Map<String, Object> form = scoringForm(ReviewKind.CONSENSUS, scores);
+        form.put(field(ReviewKind.CONSENSUS, REASON_FIELD), "La pertinence a été réévaluée en commission.");
+        return form;
+    }
+
+    /** A score (as the form's select sends it) and a justification per criterion. */
+    private static Map<String, Object> scoringForm(ReviewKind kind, String... scores) {
+        Map<String, Object> form = new HashMap<>();
+        Criterion[] criteria = Criterion.values();
+        for (int i = 0; i < criteria.length; i++) {
+            form.put(field(kind, criteria[i].field()), scores[i]);
+            form.put(field(kind, criteria[i].justificationField()), "Justification de la note.");
+        }
+        return form;
+    }
+
     private void answer() {
         runtimeService().createMessageCorrelation(MESSAGE_APPLICANT_ANSWERED)
                 .processInstanceBusinessKey(BUSINESS_KEY).correlateWithResult();
@@ -363,15 +606,20 @@ class ApplicationReviewProcessTest {
                 .processInstanceBusinessKey(BUSINESS_KEY).correlateWithResult();
     }
 
-    private void assertWithdrawn(ProcessInstance application, String interruptedActivity) {
+    private void selectionDecided() {
+        runtimeService().createMessageCorrelation(MESSAGE_SELECTION_DECIDED)
+                .processInstanceBusinessKey(BUSINESS_KEY).correlateWithResult();
+    }
+
+    private void assertWithdrawn(ProcessInstance application, String... interruptedActivities) {
         assertThat(application).hasPassed("Task_RecordWithdrawal").isWaitingAt("Task_SendWithdrawalNotice")
-                .isNotWaitingAt(interruptedActivity);
+                .isNotWaitingAt(interruptedActivities);
         Assertions.assertThat(timerDueDates()).isEmpty();
+        Assertions.assertThat(BpmnAwareTests.taskQuery().count()).isZero();
 
         execute(job());
 
         assertThat(application).isEnded().hasPassed("Task_SendWithdrawalNotice", "EndEvent_ApplicationWithdrawn");
-        Assertions.assertThat(BpmnAwareTests.taskQuery().count()).isZero();
         Assertions.assertThat(steps).endsWith("Task_RecordWithdrawal", "Task_SendWithdrawalNotice");
     }
 
@@ -381,6 +629,12 @@ class ApplicationReviewProcessTest {
         managementService().createJobQuery().timers().list()
                 .forEach(timer -> dueDates.put(activityOf(timer), timer.getDuedate().toInstant()));
         return dueDates;
+    }
+
+    /** The boundary events whose timer is due at the engine's current time. */
+    private static List<String> dueTimers() {
+        return managementService().createJobQuery().timers().executable().list().stream()
+                .map(ApplicationReviewProcessTest::activityOf).toList();
     }
 
     private static String activityOf(Job job) {
@@ -394,6 +648,11 @@ class ApplicationReviewProcessTest {
             steps.add(execution.getCurrentActivityId());
             effect.execute(execution);
         };
+    }
+
+    /** The create listener of a review task: the real one revokes excluded reviewers, no variable changes. */
+    private TaskListener screen() {
+        return task -> screenedTasks.add(task.getId());
     }
 
     private void recordEligibility(DelegateExecution execution) {
@@ -416,6 +675,68 @@ class ApplicationReviewProcessTest {
         execution.removeVariables(List.of(COMPLETENESS, INFORMATION_REQUEST_TEXT));
         execution.setVariable(ANSWER_DUE_AT, Date.from(dueAt));
         execution.setVariable(REMINDER_AT, Date.from(dueAt.minus(REMINDER_BEFORE_DUE)));
+    }
+
+    private void scheduleReviews(DelegateExecution execution) {
+        Instant dueAt = ClockUtil.getCurrentTime().toInstant().plus(REVIEW_PERIOD);
+        execution.setVariable(REVIEW_DUE_AT, Date.from(dueAt));
+        execution.setVariable(REVIEW_ESCALATION_AT, Date.from(dueAt.plus(ESCALATION_AFTER_DUE)));
+    }
+
+    private void recordReview(DelegateExecution execution, ReviewKind kind) {
+        boolean conflict = CONFLICT.equals(execution.getVariable(field(kind, CONFLICT_FIELD)));
+        if (!conflict) {
+            reviews.put(kind, formScores(execution, kind));
+        }
+        execution.setVariable(field(kind, CONFLICT_DECLARED), conflict);
+        execution.removeVariables(formFields(kind));
+    }
+
+    private void compareReviews(DelegateExecution execution) {
+        Scores legal = reviews.get(ReviewKind.LEGAL);
+        Scores technical = reviews.get(ReviewKind.TECHNICAL);
+        boolean diverge = Scores.diverge(legal, technical, DIVERGENCE);
+        setDecisionInputs(execution, Scores.mean(legal, technical));
+        execution.setVariable(REVIEWS_DIVERGE, diverge);
+        if (diverge) {
+            execution.setVariable(REVIEW_COMPARISON, "| Critère | Revue juridique | Revue technique |");
+        }
+    }
+
+    private void recordConsensus(DelegateExecution execution) {
+        setDecisionInputs(execution, formScores(execution, ReviewKind.CONSENSUS));
+        execution.removeVariables(formFields(ReviewKind.CONSENSUS));
+        execution.removeVariable(REVIEW_COMPARISON);
+    }
+
+    private void recordReviewOutcome(DelegateExecution execution) {
+        reviewOutcome.putAll(decisionResult(execution, REVIEW_OUTCOME));
+        execution.removeVariable(REVIEW_OUTCOME);
+    }
+
+    private static Scores formScores(DelegateExecution execution, ReviewKind kind) {
+        Map<Criterion, BigDecimal> scores = new EnumMap<>(Criterion.class);
+        for (Criterion criterion : Criterion.values()) {
+            scores.put(criterion, new BigDecimal((String) execution.getVariable(field(kind, criterion.field()))));
+        }
+        return new Scores(scores);
+    }
+
+    /** ReviewOutcomeDecision's inputs, as Doubles. */
+    private static void setDecisionInputs(DelegateExecution execution, Scores scores) {
+        for (Criterion criterion : Criterion.values()) {
+            execution.setVariable(criterion.field(), scores.of(criterion).doubleValue());
+        }
+    }
+
+    private static List<String> formFields(ReviewKind kind) {
+        List<String> fields = new ArrayList<>(List.of(field(kind, CONFLICT_FIELD), field(kind, CONFLICT_DETAILS_FIELD),
+                field(kind, REMARKS_FIELD), field(kind, REASON_FIELD)));
+        for (Criterion criterion : Criterion.values()) {
+            fields.add(field(kind, criterion.field()));
+            fields.add(field(kind, criterion.justificationField()));
+        }
+        return fields;
     }
 
     @SuppressWarnings("unchecked")

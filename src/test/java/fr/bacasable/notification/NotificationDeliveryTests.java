@@ -144,7 +144,9 @@ class NotificationDeliveryTests {
                 .param("id", applicationId).query(Integer.class).single())
                 .as("the private link is erased once sent").isEqualTo(NotificationTemplate.values().length);
         List<OutboxMessage> messages = notifications.messagesOf(applicationId);
-        assertThat(messages).extracting(OutboxMessage::template).containsExactly(NotificationTemplate.values());
+        assertThat(messages).as("messages to the applicant only").extracting(OutboxMessage::template)
+                .containsExactly(Arrays.stream(NotificationTemplate.values()).filter(NotificationTemplate::toApplicant)
+                        .toArray(NotificationTemplate[]::new));
         assertThat(messages).allSatisfy(message -> {
             assertThat(message.body()).doesNotContain("Zx8-secret");
             assertThat(message.status()).isEqualTo(OutboxStatus.SENT);
@@ -272,15 +274,18 @@ class NotificationDeliveryTests {
     }
 
     private static Map<String, Object> model() {
-        return Map.of(
-                "reference", "BAS-2026-0007",
-                "projectTitle", "Tri des courriers par IA",
-                "contactName", "Camille Martin",
-                "campaignTitle", "IA au bénéfice des services publics",
-                "trackingUrl", "https://bac-a-sable.example.fr/suivi/Zx8-secret",
-                "message", "Merci de joindre l'analyse d'impact (AIPD).\nEt le budget.",
-                "dueDate", LocalDate.of(2026, 12, 8),
-                "reason", "Le projet est déjà en production.");
+        return Map.ofEntries(
+                Map.entry("reference", "BAS-2026-0007"),
+                Map.entry("projectTitle", "Tri des courriers par IA"),
+                Map.entry("contactName", "Camille Martin"),
+                Map.entry("campaignTitle", "IA au bénéfice des services publics"),
+                Map.entry("trackingUrl", "https://bac-a-sable.example.fr/suivi/Zx8-secret"),
+                Map.entry("message", "Merci de joindre l'analyse d'impact (AIPD).\nEt le budget."),
+                Map.entry("dueDate", LocalDate.of(2026, 12, 8)),
+                Map.entry("reason", "Le projet est déjà en production."),
+                Map.entry("reviewKind", "juridique"),
+                Map.entry("reviewer", "Léa Dubois (legal)"),
+                Map.entry("details", "Ancien employeur du porteur de projet."));
     }
 
     private static int freePort() {

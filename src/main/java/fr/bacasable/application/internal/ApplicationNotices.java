@@ -1,11 +1,9 @@
 package fr.bacasable.application.internal;
 
 import fr.bacasable.application.ApplicationDetails;
-import fr.bacasable.campaign.Campaign;
-import fr.bacasable.campaign.CampaignService;
+import fr.bacasable.application.ApplicationDirectory;
 import fr.bacasable.notification.NotificationService;
 import fr.bacasable.notification.NotificationTemplate;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -14,19 +12,17 @@ import org.springframework.stereotype.Component;
 class ApplicationNotices {
 
     private final NotificationService notifications;
-    private final CampaignService campaigns;
+    private final ApplicationDirectory directory;
 
-    ApplicationNotices(NotificationService notifications, CampaignService campaigns) {
+    ApplicationNotices(NotificationService notifications, ApplicationDirectory directory) {
         this.notifications = notifications;
-        this.campaigns = campaigns;
+        this.directory = directory;
     }
 
     void enqueue(ApplicationDetails application, NotificationTemplate template, Map<String, Object> extra) {
-        Map<String, Object> model = new HashMap<>(extra);
-        model.put("reference", application.reference());
-        model.put("projectTitle", application.submission().projectTitle());
+        Map<String, Object> model = directory.noticeModel(application);
+        model.putAll(extra);
         model.put("contactName", application.submission().contactName());
-        model.put("campaignTitle", campaigns.find(application.campaignId()).map(Campaign::title).orElse(""));
         notifications.enqueue(application.id(), template, application.submission().contactEmail(), model);
     }
 }

@@ -13,19 +13,20 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The {@code application} table. The self-declaration (techniques, data categories, DPIA and AI Act answers) is one JSON column. */
 @Repository
-class ApplicationRepository {
+public class ApplicationRepository {
 
     record SelfAssessment(List<String> aiTechniques, List<String> personalDataCategories, DpiaAnswers dpia,
             AiActAnswers aiAct) {
     }
 
-    record StoredApplication(ApplicationDetails details, String trackingTokenHash) {
+    public record StoredApplication(ApplicationDetails details, String trackingTokenHash) {
     }
 
     private static final String COLUMNS = "id, reference, campaign_id, status, tracking_token_hash, applicant_type, "
@@ -103,12 +104,28 @@ class ApplicationRepository {
                 .param("fria", friaRequired).param("now", Timestamp.from(now)).param("id", id).update();
     }
 
+    void recordReviewOutcome(String id, Map<String, Double> scores, String recommendation, String rejectionReason,
+            Instant now) {
+        jdbc.sql("UPDATE application SET relevance_score = :relevance, data_protection_interest_score = :interest, "
+                        + "quality_score = :quality, impact_score = :impact, review_recommendation = :recommendation, "
+                        + "review_rejection_reason = :reason, updated_at = :now WHERE id = :id")
+                .param("relevance", scores.get("relevanceScore"))
+                .param("interest", scores.get("dataProtectionInterestScore"))
+                .param("quality", scores.get("qualityScore"))
+                .param("impact", scores.get("impactScore"))
+                .param("recommendation", recommendation)
+                .param("reason", rejectionReason)
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
+    }
+
     Optional<StoredApplication> findByReference(String reference) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE reference = :reference")
                 .param("reference", reference).query(this::map).optional();
     }
 
-    Optional<StoredApplication> findById(String id) {
+    public Optional<StoredApplication> findById(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE id = :id")
                 .param("id", id).query(this::map).optional();
     }

@@ -39,6 +39,11 @@ class ApplicationReviewDelegates {
     }
 
     @Bean
+    JavaDelegate recordReviewOutcome(ApplicationReviewSteps steps) {
+        return steps::recordReviewOutcome;
+    }
+
+    @Bean
     JavaDelegate recordWithdrawal(ApplicationReviewSteps steps) {
         return steps::recordWithdrawal;
     }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 public class CampaignRepository {
 
     private static final String COLUMNS = "id, title, theme, opening_date, closing_date, laureate_capacity, "
-            + "advised_capacity, reserve_capacity, information_answer_days, status, published_by, created_at";
+            + "advised_capacity, reserve_capacity, information_answer_days, review_days, status, published_by, created_at";
 
     private final JdbcClient jdbc;
 
@@ -27,10 +27,10 @@ public class CampaignRepository {
 
     void insert(String id, CampaignDraft draft, String publishedBy, String processInstanceId, Instant now) {
         jdbc.sql("INSERT INTO campaign (id, title, theme, opening_date, closing_date, laureate_capacity, "
-                        + "advised_capacity, reserve_capacity, information_answer_days, status, published_by, "
-                        + "process_instance_id, created_at, updated_at) VALUES (:id, :title, :theme, :openingDate, "
-                        + ":closingDate, :laureateCapacity, :advisedCapacity, :reserveCapacity, :answerDays, :status, "
-                        + ":publishedBy, :processInstanceId, :now, :now)")
+                        + "advised_capacity, reserve_capacity, information_answer_days, review_days, status, "
+                        + "published_by, process_instance_id, created_at, updated_at) VALUES (:id, :title, :theme, "
+                        + ":openingDate, :closingDate, :laureateCapacity, :advisedCapacity, :reserveCapacity, "
+                        + ":answerDays, :reviewDays, :status, :publishedBy, :processInstanceId, :now, :now)")
                 .param("id", id)
                 .param("title", draft.title().strip())
                 .param("theme", draft.theme().strip())
@@ -40,6 +40,7 @@ public class CampaignRepository {
                 .param("advisedCapacity", draft.advisedCapacity())
                 .param("reserveCapacity", draft.reserveCapacity())
                 .param("answerDays", draft.answerDays())
+                .param("reviewDays", draft.reviewDelay())
                 .param("status", CampaignStatus.PUBLISHED.name())
                 .param("publishedBy", publishedBy)
                 .param("processInstanceId", processInstanceId)
@@ -90,6 +91,7 @@ public class CampaignRepository {
                 rs.getInt("advised_capacity"),
                 rs.getInt("reserve_capacity"),
                 rs.getInt("information_answer_days"),
+                rs.getInt("review_days"),
                 CampaignStatus.valueOf(rs.getString("status")),
                 rs.getString("published_by"),
                 rs.getTimestamp("created_at").toInstant());

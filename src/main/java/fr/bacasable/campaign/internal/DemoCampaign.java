@@ -42,7 +42,7 @@ class DemoCampaign {
         LocalDate today = ProgrammeTime.today();
         campaignService.startPublication(
                 new CampaignDraft(TITLE, THEME, today, today.plusDays(OPEN_DAYS), 4, 4, 3,
-                        CampaignDraft.DEFAULT_ANSWER_DAYS));
+                        CampaignDraft.DEFAULT_ANSWER_DAYS, CampaignDraft.DEFAULT_REVIEW_DAYS));
         LOG.info("Published the demo campaign \"{}\"", TITLE);
     }
 }

@@ -10,6 +10,7 @@ import static fr.bacasable.campaign.CallForProjectsVariables.OPENING_DATE;
 import static fr.bacasable.campaign.CallForProjectsVariables.OPENING_DATE_REACHED;
 import static fr.bacasable.campaign.CallForProjectsVariables.OPENS_AT;
 import static fr.bacasable.campaign.CallForProjectsVariables.RESERVE_CAPACITY;
+import static fr.bacasable.campaign.CallForProjectsVariables.REVIEW_DAYS;
 import static fr.bacasable.campaign.CallForProjectsVariables.THEME;
 import static fr.bacasable.campaign.CallForProjectsVariables.TITLE;
 
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Component;
 class PublishCampaignDelegate implements JavaDelegate {
 
     private static final List<String> FORM_FIELDS = List.of(TITLE, THEME, OPENING_DATE, CLOSING_DATE,
-            LAUREATE_CAPACITY, ADVISED_CAPACITY, RESERVE_CAPACITY, INFORMATION_ANSWER_DAYS);
+            LAUREATE_CAPACITY, ADVISED_CAPACITY, RESERVE_CAPACITY, INFORMATION_ANSWER_DAYS, REVIEW_DAYS);
 
     private final CampaignRepository campaigns;
 
@@ -53,7 +54,8 @@ class PublishCampaignDelegate implements JavaDelegate {
                 wholeNumber(execution.getVariable(LAUREATE_CAPACITY)),
                 wholeNumber(execution.getVariable(ADVISED_CAPACITY)),
                 wholeNumber(execution.getVariable(RESERVE_CAPACITY)),
-                optionalWholeNumber(execution.getVariable(INFORMATION_ANSWER_DAYS)));
+                optionalWholeNumber(execution.getVariable(INFORMATION_ANSWER_DAYS)),
+                optionalWholeNumber(execution.getVariable(REVIEW_DAYS)));
         LocalDate today = ProgrammeTime.today();
         Map<String, String> problems = draft.problems(today);
         if (!problems.isEmpty()) {

@@ -36,7 +36,10 @@ public class MailTemplates {
             NotificationTemplate.RECEIPT, List.of(PRIVATE_LINK_KEY),
             NotificationTemplate.INFORMATION_REQUEST, List.of("message", "dueDate"),
             NotificationTemplate.ANSWER_REMINDER, List.of("dueDate"),
-            NotificationTemplate.INELIGIBLE, List.of("reason"));
+            NotificationTemplate.INELIGIBLE, List.of("reason"),
+            NotificationTemplate.REVIEW_REMINDER, List.of("reviewKind", "dueDate"),
+            NotificationTemplate.REVIEW_ESCALATION, List.of("reviewKind", "dueDate"),
+            NotificationTemplate.CONFLICT_DECLARED, List.of("reviewKind", "reviewer", "details"));
     /** The only value that may span several lines; the others are flattened so a subject stays one line. */
     private static final String MULTILINE_KEY = "message";
 

@@ -22,7 +22,8 @@ class MailTemplatesTest {
     void everyTemplateHasASubjectAndASignedBody(NotificationTemplate template) {
         RenderedMail mail = templates.render(template, fullModel());
 
-        assertThat(mail.subject()).startsWith("Bac à sable – candidature BAS-2026-0007").doesNotContain("\n", "[(");
+        assertThat(mail.subject()).startsWith("Bac à sable – ").contains("candidature BAS-2026-0007")
+                .doesNotContain("\n", "[(");
         assertThat(mail.body()).startsWith("Bonjour Camille Martin,")
                 .contains("« Tri des courriers par IA »", "BAS-2026-0007")
                 .endsWith("L'équipe du bac à sable données personnelles\n")
@@ -84,6 +85,9 @@ class MailTemplatesTest {
         model.put("message", "Merci de joindre l'analyse d'impact.");
         model.put("dueDate", LocalDate.of(2026, 12, 8));
         model.put("reason", "Le projet est encore au stade de l'idée.");
+        model.put("reviewKind", "juridique");
+        model.put("reviewer", "Léa Dubois (legal)");
+        model.put("details", "non précisée");
         return model;
     }
 }

@@ -1,0 +1,35 @@
+package fr.bacasable.application;
+
+import fr.bacasable.application.internal.ApplicationRepository;
+import fr.bacasable.application.internal.ApplicationRepository.StoredApplication;
+import fr.bacasable.campaign.Campaign;
+import fr.bacasable.campaign.CampaignService;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/** What other modules may read of an application. */
+@Service
+public class ApplicationDirectory {
+
+    private final ApplicationRepository applications;
+    private final CampaignService campaigns;
+
+    ApplicationDirectory(ApplicationRepository applications, CampaignService campaigns) {
+        this.applications = applications;
+        this.campaigns = campaigns;
+    }
+
+    public ApplicationDetails get(String applicationId) {
+        return applications.findById(applicationId).map(StoredApplication::details).orElseThrow();
+    }
+
+    /** What every e-mail about the application shows of it: reference, project and campaign titles. */
+    public Map<String, Object> noticeModel(ApplicationDetails application) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("reference", application.reference());
+        model.put("projectTitle", application.submission().projectTitle());
+        model.put("campaignTitle", campaigns.find(application.campaignId()).map(Campaign::title).orElse(""));
+        return model;
+    }
+}
