@@ -203,13 +203,28 @@ class TasklistBrowserTests {
     }
 
     private void fillCampaignForm(String title, LocalDate opening, LocalDate closing) {
-        field("Titre de la campagne").sendKeys(title);
-        field("Thème, public visé et critères").sendKeys("Projets d'IA dans les hôpitaux publics, données de santé.");
+        type("Titre de la campagne", title);
+        type("Thème, public visé et critères", "Projets d'IA dans les hôpitaux publics, données de santé.");
         pickDate("Date d'ouverture", opening);
         pickDate("Date de clôture (incluse)", closing);
-        field("Lauréats accompagnés").sendKeys("5");
-        field("Projets conseillés").sendKeys("3");
-        field("Liste complémentaire").sendKeys("2");
+        type("Lauréats accompagnés", "5");
+        type("Projets conseillés", "3");
+        type("Liste complémentaire", "2");
+    }
+
+    /**
+     * Types into a form field until it holds the text: form-js re-renders while the previous field
+     * is validated, and keys sent at that moment can be lost.
+     */
+    private void type(String label, String text) {
+        waitFor("the field " + label + " to hold what was typed").until(driver -> {
+            WebElement input = field(label);
+            if (!text.equals(input.getAttribute("value"))) {
+                input.clear();
+                input.sendKeys(text);
+            }
+            return text.equals(field(label).getAttribute("value"));
+        });
     }
 
     /** Types the date into the form-js date picker as a user would, in its US format; leaving the field validates it. */

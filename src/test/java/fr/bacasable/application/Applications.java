@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Request bodies for the applicants' API tests: a valid application in JSON, and small files. */
-final class Applications {
+public final class Applications {
 
     /** A tiny but valid PDF: the header, an object, the trailer. */
     static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
@@ -17,7 +17,7 @@ final class Applications {
     }
 
     /** A complete, eligible application (local authority, AI, personal data, pilot), as the API receives it. */
-    static ObjectNode validBody() {
+    public static ObjectNode validBody() {
         try {
             return (ObjectNode) JSON.readTree("""
                     {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import fr.bacasable.application.ApplicationDirectory;
+import fr.bacasable.application.Applications;
 import fr.bacasable.application.ApplicationStatus;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
@@ -753,7 +754,7 @@ class ReviewIntegrationTests {
 
     Case underReview(String campaign) {
         ResponseEntity<String> submitted = exchange(null, HttpMethod.POST, "/api/campaigns/" + campaign
-                + "/applications", applicationBody());
+                + "/applications", Applications.validBody());
         assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(HttpStatus.CREATED);
         JsonNode receipt = read(submitted);
         String reference = receipt.path("reference").asText();
@@ -893,44 +894,6 @@ class ReviewIntegrationTests {
                 form.put(field, value);
             }
         };
-    }
-
-    static ObjectNode applicationBody() {
-        try {
-            return (ObjectNode) new ObjectMapper().readTree("""
-                    {
-                      "applicantType": "LOCAL_AUTHORITY",
-                      "organisationName": "Ville de Lyon",
-                      "siret": "21690123100011",
-                      "contactName": "Alice Martin",
-                      "contactEmail": "alice.martin@example.org",
-                      "contactPhone": "04 72 10 30 30",
-                      "projectTitle": "Assistant IA pour l'état civil",
-                      "projectSummary": "Un assistant conversationnel pour les demandes d'actes.",
-                      "publicServiceDomain": "SOCIAL",
-                      "projectStage": "PILOT",
-                      "usesAi": true,
-                      "aiTechniques": ["GENERATIVE"],
-                      "processesPersonalData": true,
-                      "personalDataCategories": ["IDENTITY", "CONTACT"],
-                      "dpia": {
-                        "evaluationOrScoring": false, "automatedDecisionWithLegalEffect": false,
-                        "systematicMonitoring": false, "sensitiveData": true, "largeScale": true,
-                        "datasetMatching": false, "vulnerablePersons": false, "innovativeTechnology": true,
-                        "preventsRightOrService": false, "onCnilMandatoryList": false
-                      },
-                      "aiAct": {
-                        "prohibitedPractice": "NONE", "annexIiiArea": "NONE", "narrowProceduralTask": false,
-                        "profilesNaturalPersons": false, "interactsWithPersons": true,
-                        "generatesSyntheticContent": true, "emotionRecognitionOrBiometricCategorisation": false,
-                        "deployerIsPublicBody": true
-                      },
-                      "legalQuestions": "Quelle base légale pour l'entraînement ?",
-                      "consent": true
-                    }""");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     // ---------------------------------------------------------------- helpers: engine REST

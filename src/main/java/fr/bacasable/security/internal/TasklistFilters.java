@@ -58,7 +58,8 @@ class TasklistFilters {
             filter.setProperties(Map.of(
                     "description", groupFilter.description(),
                     "priority", groupFilter.priority(),
-                    "refresh", true));
+                    "refresh", true,
+                    "variables", List.of(Map.of("name", "reference", "label", "Candidature"))));
             filterService.saveFilter(filter);
             groupAuthorizations.grantFilterRead(groupFilter.groupId(), filter.getId());
         }
