@@ -28,15 +28,14 @@ import fr.bacasable.document.InvalidDocumentException;
 import fr.bacasable.document.UploadedFile;
 import fr.bacasable.notification.NotificationService;
 import fr.bacasable.notification.NotificationTemplate;
+import fr.bacasable.shared.FrenchDates;
 import fr.bacasable.shared.ProgrammeTime;
 import fr.bacasable.shared.Texts;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,7 +58,6 @@ public class IntakeService {
     static final Set<ApplicationStatus> CLOSED = EnumSet.of(ApplicationStatus.INELIGIBLE,
             ApplicationStatus.CLOSED_INCOMPLETE, ApplicationStatus.REJECTED, ApplicationStatus.NOT_SELECTED,
             ApplicationStatus.COMPLETED, ApplicationStatus.WITHDRAWN);
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
 
     private final CampaignService campaigns;
     private final ApplicationRepository applications;
@@ -69,12 +67,13 @@ public class IntakeService {
     private final DocumentService documents;
     private final NotificationService notifications;
     private final RuntimeService runtimeService;
+    private final FrenchDates frenchDates;
     private final String publicUrl;
 
     IntakeService(CampaignService campaigns, ApplicationRepository applications,
             InformationRequestRepository informationRequests, ApplicationEventLog events,
             ReferenceGenerator references, DocumentService documents, NotificationService notifications,
-            RuntimeService runtimeService, @Value("${bas.public-url}") String publicUrl) {
+            RuntimeService runtimeService, FrenchDates frenchDates, @Value("${bas.public-url}") String publicUrl) {
         this.campaigns = campaigns;
         this.applications = applications;
         this.informationRequests = informationRequests;
@@ -83,6 +82,7 @@ public class IntakeService {
         this.documents = documents;
         this.notifications = notifications;
         this.runtimeService = runtimeService;
+        this.frenchDates = frenchDates;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
@@ -93,11 +93,11 @@ public class IntakeService {
         LocalDate today = ProgrammeTime.today();
         if (today.isBefore(campaign.openingDate())) {
             throw new CampaignClosedException("Les candidatures à la campagne « " + campaign.title()
-                    + " » ouvriront le " + FRENCH_DATE.format(campaign.openingDate()) + ".");
+                    + " » ouvriront le " + frenchDates.date(campaign.openingDate()) + ".");
         }
         if (!campaign.acceptsApplications() || today.isAfter(campaign.closingDate())) {
             throw new CampaignClosedException("Les candidatures à la campagne « " + campaign.title()
-                    + " » sont closes depuis le " + FRENCH_DATE.format(campaign.closingDate().plusDays(1)) + ".");
+                    + " » sont closes depuis le " + frenchDates.date(campaign.closingDate().plusDays(1)) + ".");
         }
         return campaign;
     }
