@@ -2,12 +2,10 @@ package fr.bacasable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.bacasable.application.AiActAnswers;
 import fr.bacasable.application.ApplicationDetails;
 import fr.bacasable.application.ApplicationDirectory;
 import fr.bacasable.application.ApplicationStatus;
-import fr.bacasable.application.ApplicationSubmission;
-import fr.bacasable.application.DpiaAnswers;
+import fr.bacasable.application.Applications;
 import fr.bacasable.application.internal.IntakeService;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
@@ -402,7 +400,7 @@ class ReviewFormsBrowserTests {
     private ApplicationDetails submitApplication(String projectTitle) {
         String campaignId = campaigns.listPublic().stream().filter(Campaign::acceptsApplications).findFirst()
                 .orElseThrow(() -> new AssertionError("no campaign open to applications")).id();
-        String reference = intake.submit(campaignId, submission(projectTitle),
+        String reference = intake.submit(campaignId, Applications.submission(projectTitle),
                 List.of(new UploadedFile("aipd-projet.pdf", PDF))).reference();
         ApplicationDetails application = intake.findByReference(reference).orElseThrow();
         runJobs(application);
@@ -453,16 +451,6 @@ class ReviewFormsBrowserTests {
                     + variables.get(0).getValue());
         }
         return values;
-    }
-
-    static ApplicationSubmission submission(String projectTitle) {
-        return new ApplicationSubmission("LOCAL_AUTHORITY", "Ville de Lyon", "21690123100011", "Alice Martin",
-                "alice.martin@example.org", "04 72 10 30 30", projectTitle,
-                "Un assistant conversationnel pour les demandes d'actes.", "SOCIAL", "PILOT", true,
-                List.of("GENERATIVE"), true, List.of("IDENTITY", "CONTACT"),
-                new DpiaAnswers(false, false, false, true, true, false, false, true, false, false),
-                new AiActAnswers("NONE", "NONE", false, false, true, true, false, true),
-                "Quelle base légale pour l'entraînement ?", true);
     }
 
     // ---- Tasklist ----

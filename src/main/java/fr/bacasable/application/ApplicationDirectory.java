@@ -5,6 +5,7 @@ import fr.bacasable.application.internal.ApplicationRepository.StoredApplication
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
@@ -22,6 +23,11 @@ public class ApplicationDirectory {
 
     public ApplicationDetails get(String applicationId) {
         return applications.findById(applicationId).map(StoredApplication::details).orElseThrow();
+    }
+
+    /** The campaign's shortlisted applications, best ranked first (ties broken as DESIGN.md says). */
+    public List<ReviewedApplication> shortlistedInRankingOrder(String campaignId) {
+        return applications.shortlistedInRankingOrder(campaignId);
     }
 
     /** What every e-mail about the application shows of it: reference, project and campaign titles. */

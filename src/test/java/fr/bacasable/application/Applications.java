@@ -1,5 +1,7 @@
 package fr.bacasable.application;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,17 @@ public final class Applications {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Applications() {
+    }
+
+    /** A complete, eligible application (local authority, AI, personal data, pilot) under the given title. */
+    public static ApplicationSubmission submission(String projectTitle) {
+        return new ApplicationSubmission("LOCAL_AUTHORITY", "Ville de Lyon", "21690123100011", "Alice Martin",
+                "alice.martin@example.org", "04 72 10 30 30", projectTitle,
+                "Un assistant conversationnel pour les demandes d'actes.", "SOCIAL", "PILOT", true,
+                List.of("GENERATIVE"), true, List.of("IDENTITY", "CONTACT"),
+                new DpiaAnswers(false, false, false, true, true, false, false, true, false, false),
+                new AiActAnswers("NONE", "NONE", false, false, true, true, false, true),
+                "Quelle base légale pour l'entraînement ?", true);
     }
 
     /** A complete, eligible application (local authority, AI, personal data, pilot), as the API receives it. */

@@ -47,7 +47,7 @@ class CasePageTests {
         http = restTemplate.withRedirects(Redirects.DONT_FOLLOW);
         String campaignId = campaigns.listPublic().stream().filter(Campaign::acceptsApplications).findFirst()
                 .orElseThrow().id();
-        reference = intake.submit(campaignId, CasePageTests.submission(),
+        reference = intake.submit(campaignId, Applications.submission("Assistant IA pour l'état civil"),
                 List.of(new UploadedFile("aipd-projet.pdf", PDF))).reference();
     }
 
@@ -139,15 +139,5 @@ class CasePageTests {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         return new HttpEntity<>(body, headers);
-    }
-
-    static ApplicationSubmission submission() {
-        return new ApplicationSubmission("LOCAL_AUTHORITY", "Ville de Lyon", "21690123100011", "Alice Martin",
-                "alice.martin@example.org", "04 72 10 30 30", "Assistant IA pour l'état civil",
-                "Un assistant conversationnel pour les demandes d'actes.", "SOCIAL", "PILOT", true,
-                List.of("GENERATIVE"), true, List.of("IDENTITY", "CONTACT"),
-                new DpiaAnswers(false, false, false, true, true, false, false, true, false, false),
-                new AiActAnswers("NONE", "NONE", false, false, true, true, false, true),
-                "Quelle base légale pour l'entraînement ?", true);
     }
 }

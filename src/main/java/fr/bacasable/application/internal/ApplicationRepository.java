@@ -7,6 +7,7 @@ import fr.bacasable.application.ApplicationDetails;
 import fr.bacasable.application.ApplicationStatus;
 import fr.bacasable.application.ApplicationSubmission;
 import fr.bacasable.application.DpiaAnswers;
+import fr.bacasable.application.ReviewedApplication;
 import fr.bacasable.application.Siret;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -128,6 +129,25 @@ public class ApplicationRepository {
     public Optional<StoredApplication> findById(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE id = :id")
                 .param("id", id).query(this::map).optional();
+    }
+
+    /**
+     * The campaign's shortlisted applications in ranking order (DESIGN.md): total score descending,
+     * then data-protection interest, then impact, then earlier submission.
+     */
+    public List<ReviewedApplication> shortlistedInRankingOrder(String campaignId) {
+        return jdbc.sql("SELECT reference, project_title, organisation_name, relevance_score, "
+                        + "data_protection_interest_score, quality_score, impact_score, submitted_at FROM application "
+                        + "WHERE campaign_id = :campaignId AND status = :status ORDER BY relevance_score "
+                        + "+ data_protection_interest_score + quality_score + impact_score DESC, "
+                        + "data_protection_interest_score DESC, impact_score DESC, submitted_at ASC, reference ASC")
+                .param("campaignId", campaignId)
+                .param("status", ApplicationStatus.SHORTLISTED.name())
+                .query((rs, row) -> new ReviewedApplication(rs.getString("reference"), rs.getString("project_title"),
+                        rs.getString("organisation_name"), rs.getBigDecimal("relevance_score"),
+                        rs.getBigDecimal("data_protection_interest_score"), rs.getBigDecimal("quality_score"),
+                        rs.getBigDecimal("impact_score"), rs.getTimestamp("submitted_at").toInstant()))
+                .list();
     }
 
     int count() {
