@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -23,6 +24,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
@@ -149,6 +151,28 @@ public class BrowserSuite implements ExecutionCondition {
     }
 
     /** Saves a screenshot and the page source as {@code target/screenshots/<name>.png} and {@code .html}. */
+    /** The names of the filters in Tasklist's left column, once loaded; fails when Tasklist reports a loading failure. */
+    static List<String> tasklistFilterNames(WebDriver browser) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        String state = new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage("the filter list to load")
+                .until(driver -> (String) js.executeScript("""
+                        const filters = document.querySelector('.task-filters [cam-tasklist-filters]');
+                        if (!filters) return null;
+                        const visible = element => element && element.offsetParent !== null;
+                        if (visible(filters.querySelector('.alert-danger'))) return 'error: ' + filters.innerText.trim();
+                        return visible(filters.querySelector('.list-unstyled')) ? 'loaded' : null;
+                        """));
+        if (!"loaded".equals(state)) {
+            throw new AssertionError("The filter list of Tasklist did not load: " + state);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) js.executeScript("""
+                return Array.from(document.querySelectorAll('.task-filters .task-filter .name a'))
+                    .map(link => link.firstChild.textContent.trim());
+                """);
+        return names;
+    }
+
     static void saveEvidence(WebDriver driver, String name) {
         try {
             Files.createDirectories(EVIDENCE);

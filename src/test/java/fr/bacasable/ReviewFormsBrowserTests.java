@@ -168,7 +168,7 @@ class ReviewFormsBrowserTests {
 
         openBrowser();
         logIn("manager");
-        assertThat(filterNames()).contains("Gestion du programme");
+        assertThat(BrowserSuite.tasklistFilterNames(browser)).contains("Gestion du programme");
         openFilter("Gestion du programme");
         WebElement card = taskCard(task);
         assertThat(card.getText()).contains("Vérifier la complétude", "Instruction d'une candidature");
@@ -248,7 +248,7 @@ class ReviewFormsBrowserTests {
 
         openBrowser();
         logIn("manager");
-        filterNames();
+        BrowserSuite.tasklistFilterNames(browser);
         openFilter("Gestion du programme");
         taskCard(completeness).findElement(By.cssSelector("h4.task a")).click();
         claimAndWaitForForm();
@@ -264,7 +264,7 @@ class ReviewFormsBrowserTests {
 
         openBrowser();
         logIn("legal");
-        assertThat(filterNames()).contains("Mes revues juridiques");
+        assertThat(BrowserSuite.tasklistFilterNames(browser)).contains("Mes revues juridiques");
         openFilter("Mes revues juridiques");
         WebElement card = taskCard(legalTask);
         assertThat(card.getText()).contains("Réaliser la revue juridique", "Échéance dans");
@@ -350,7 +350,7 @@ class ReviewFormsBrowserTests {
 
         openBrowser();
         logIn("tech");
-        assertThat(filterNames()).contains("Mes revues techniques");
+        assertThat(BrowserSuite.tasklistFilterNames(browser)).contains("Mes revues techniques");
         openFilter("Mes revues techniques");
         WebElement card = taskCard(technicalTask);
         assertThat(card.getText()).contains("Réaliser la revue technique");
@@ -385,7 +385,7 @@ class ReviewFormsBrowserTests {
         assertThat(again.getId()).as("the technical review, put back for the group").isNotEqualTo(technicalTask.getId());
         assertThat(again.getAssignee()).isNull();
         browser.navigate().refresh();
-        filterNames();
+        BrowserSuite.tasklistFilterNames(browser);
         openFilter("Mes revues techniques");
         pause(Duration.ofSeconds(2));
         List<String> visible = visibleTaskIds();
@@ -469,24 +469,6 @@ class ReviewFormsBrowserTests {
         browser.findElement(LOG_IN).click();
     }
 
-    /** The names of the filters in Tasklist's left column, once loaded; fails when Tasklist reports a loading failure. */
-    private List<String> filterNames() {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        String state = waitFor("the filter list to load").until(driver -> (String) js.executeScript("""
-                const filters = document.querySelector('.task-filters [cam-tasklist-filters]');
-                if (!filters) return null;
-                const visible = element => element && element.offsetParent !== null;
-                if (visible(filters.querySelector('.alert-danger'))) return 'error: ' + filters.innerText.trim();
-                return visible(filters.querySelector('.list-unstyled')) ? 'loaded' : null;
-                """));
-        assertThat(state).as("the filter list of Tasklist").isEqualTo("loaded");
-        @SuppressWarnings("unchecked")
-        List<String> names = (List<String>) js.executeScript("""
-                return Array.from(document.querySelectorAll('.task-filters .task-filter .name a'))
-                    .map(link => link.firstChild.textContent.trim());
-                """);
-        return names;
-    }
 
     private void openFilter(String name) {
         browser.findElement(By.xpath("//div[contains(@class,'task-filter')]//a[normalize-space(text())='" + name + "']"))

@@ -9,7 +9,6 @@ import fr.bacasable.shared.ProgrammeTime;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -88,7 +86,7 @@ class TasklistBrowserTests {
     void programmeManagerSeesTheProgrammeFiltersOnly() {
         logIn("manager");
 
-        assertThat(filterNames()).contains("Gestion du programme", "Toutes les tâches")
+        assertThat(BrowserSuite.tasklistFilterNames(browser)).contains("Gestion du programme", "Toutes les tâches")
                 .doesNotContain("Mes revues juridiques");
         assertThat(browser.findElement(ACCOUNT).getText()).as("account menu").isEqualTo("Camille Martin");
         assertThat(BrowserSuite.failedRequests(browser)).as("engine requests of Tasklist that failed").isEmpty();
@@ -100,7 +98,7 @@ class TasklistBrowserTests {
         LocalDate opening = LocalDate.now(ProgrammeTime.ZONE).plusDays(3);
         LocalDate closing = opening.plusDays(45);
         logIn("manager");
-        filterNames();
+        BrowserSuite.tasklistFilterNames(browser);
 
         openStartForm("Appel à projets");
         fillCampaignForm(title, opening, closing);
@@ -131,7 +129,7 @@ class TasklistBrowserTests {
         String title = "Navigateur : campagne mal datée";
         LocalDate opening = LocalDate.now(ProgrammeTime.ZONE).plusDays(10);
         logIn("manager");
-        filterNames();
+        BrowserSuite.tasklistFilterNames(browser);
 
         openStartForm("Appel à projets");
         fillCampaignForm(title, opening, opening.minusDays(5));
@@ -149,7 +147,7 @@ class TasklistBrowserTests {
     void legalReviewerSeesTheirReviewsOnly() {
         logIn("legal");
 
-        assertThat(filterNames()).contains("Mes revues juridiques")
+        assertThat(BrowserSuite.tasklistFilterNames(browser)).contains("Mes revues juridiques")
                 .doesNotContain("Gestion du programme", "Toutes les tâches");
         assertThat(browser.findElement(ACCOUNT).getText()).as("account menu").isEqualTo("Léa Dubois");
         assertThat(BrowserSuite.failedRequests(browser)).as("engine requests of Tasklist that failed").isEmpty();
@@ -175,24 +173,6 @@ class TasklistBrowserTests {
         browser.findElement(LOG_IN).click();
     }
 
-    /** The names of the filters in Tasklist's left column, once loaded; fails when Tasklist reports a loading failure. */
-    private List<String> filterNames() {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        String state = waitFor("the filter list to load").until(driver -> (String) js.executeScript("""
-                const filters = document.querySelector('.task-filters [cam-tasklist-filters]');
-                if (!filters) return null;
-                const visible = element => element && element.offsetParent !== null;
-                if (visible(filters.querySelector('.alert-danger'))) return 'error: ' + filters.innerText.trim();
-                return visible(filters.querySelector('.list-unstyled')) ? 'loaded' : null;
-                """));
-        assertThat(state).as("the filter list of Tasklist").isEqualTo("loaded");
-        @SuppressWarnings("unchecked")
-        List<String> names = (List<String>) js.executeScript("""
-                return Array.from(document.querySelectorAll('.task-filters .task-filter .name a'))
-                    .map(link => link.firstChild.textContent.trim());
-                """);
-        return names;
-    }
 
     private void openStartForm(String processName) {
         waitFor("the Start process link").until(ExpectedConditions.elementToBeClickable(START_PROCESS)).click();

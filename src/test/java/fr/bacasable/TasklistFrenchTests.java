@@ -119,7 +119,7 @@ class TasklistFrenchTests {
         browser.findElement(PASSWORD_FIELD).sendKeys(PASSWORD);
         browser.findElement(LOG_IN).click();
 
-        assertThat(filterNames()).contains("Gestion du programme", "Toutes les tâches");
+        assertThat(BrowserSuite.tasklistFilterNames(browser)).contains("Gestion du programme", "Toutes les tâches");
         assertThat(browser.findElement(ACCOUNT).getText()).as("account menu").isEqualTo("Camille Martin");
         assertThat(visibleTexts("[cam-widget-header] a")).as("main navigation")
                 .contains("Raccourcis clavier", "Créer une tâche", "Démarrer un processus", "Camille Martin");
@@ -154,7 +154,7 @@ class TasklistFrenchTests {
         taskId = programmeTask("Vérifier la traduction de Tasklist", due.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC));
         openBrowser(FRENCH_BROWSER);
         logIn("manager");
-        filterNames();
+        BrowserSuite.tasklistFilterNames(browser);
 
         browser.findElement(By.xpath("//div[contains(@class,'task-filter')]//a[normalize-space(text())='Gestion du programme']"))
                 .click();
@@ -236,24 +236,6 @@ class TasklistFrenchTests {
         return task.getId();
     }
 
-    /** The names of the filters in Tasklist's left column, once loaded; fails when Tasklist reports a loading failure. */
-    private List<String> filterNames() {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        String state = waitFor("the filter list to load").until(driver -> (String) js.executeScript("""
-                const filters = document.querySelector('.task-filters [cam-tasklist-filters]');
-                if (!filters) return null;
-                const visible = element => element && element.offsetParent !== null;
-                if (visible(filters.querySelector('.alert-danger'))) return 'error: ' + filters.innerText.trim();
-                return visible(filters.querySelector('.list-unstyled')) ? 'loaded' : null;
-                """));
-        assertThat(state).as("the filter list of Tasklist").isEqualTo("loaded");
-        @SuppressWarnings("unchecked")
-        List<String> names = (List<String>) js.executeScript("""
-                return Array.from(document.querySelectorAll('.task-filters .task-filter .name a'))
-                    .map(link => link.firstChild.textContent.trim());
-                """);
-        return names;
-    }
 
     /** Fails on any English text of {@link #ENGLISH_LEFTOVERS} in the visible text or the placeholders and tooltips. */
     private void assertNoEnglishLeftover(String where) {
