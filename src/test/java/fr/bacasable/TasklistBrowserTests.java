@@ -9,6 +9,8 @@ import fr.bacasable.shared.ProgrammeTime;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,18 +185,22 @@ class TasklistBrowserTests {
     }
 
     private void fillCampaignForm(String title, LocalDate opening, LocalDate closing) {
-        type("Titre de la campagne", title);
-        type("Thème, public visé et critères", "Projets d'IA dans les hôpitaux publics, données de santé.");
         pickDate("Date d'ouverture", opening);
         pickDate("Date de clôture (incluse)", closing);
-        type("Lauréats accompagnés", "5");
-        type("Projets conseillés", "3");
-        type("Liste complémentaire", "2");
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("Titre de la campagne", title);
+        texts.put("Thème, public visé et critères", "Projets d'IA dans les hôpitaux publics, données de santé.");
+        texts.put("Lauréats accompagnés", "5");
+        texts.put("Projets conseillés", "3");
+        texts.put("Liste complémentaire", "2");
+        texts.forEach(this::type);
+        texts.forEach(this::type);
     }
 
     /**
      * Types into a form field until it holds the text: form-js re-renders while the previous field
-     * is validated, and keys sent at that moment can be lost.
+     * is validated and again when the start form's data arrives, and what was typed at that moment
+     * can be lost; {@link #fillCampaignForm} therefore checks every field twice.
      */
     private void type(String label, String text) {
         waitFor("the field " + label + " to hold what was typed").until(driver -> {
