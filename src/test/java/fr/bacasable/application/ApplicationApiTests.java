@@ -383,15 +383,13 @@ class ApplicationApiTests {
     }
 
     @Test
-    void unknownCampaignIsAClientErrorProblemAndStoresNothing() {
+    void unknownCampaignIsA404ProblemAndStoresNothing() {
         Stored before = stored();
 
         ResponseEntity<String> response = exchange("/api/campaigns/" + UUID.randomUUID() + "/applications",
                 HttpMethod.POST, jsonEntity(Applications.validBody().toString(), null, null));
 
-        assertThat(response.getStatusCode().is4xxClientError()).as("%s %s", response.getStatusCode(),
-                response.getBody()).isTrue();
-        JsonNode problem = assertProblem(response, HttpStatus.valueOf(response.getStatusCode().value()), null);
+        JsonNode problem = assertProblem(response, HttpStatus.NOT_FOUND, "Campagne introuvable");
         assertThat(problem.path("detail").asText()).isEqualTo("Cette campagne n'existe pas ou n'est pas publiée.");
         assertThat(stored()).isEqualTo(before);
     }

@@ -6,6 +6,7 @@ import fr.bacasable.application.ApplicationNotFoundException;
 import fr.bacasable.application.ApplicationStateException;
 import fr.bacasable.application.CampaignClosedException;
 import fr.bacasable.application.InvalidApplicationException;
+import fr.bacasable.application.UnknownCampaignException;
 import fr.bacasable.document.InvalidDocumentException;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,11 @@ class ApiProblems {
     ProblemDetail invalidDocument(InvalidDocumentException e) {
         HttpStatus status = e.tooLarge() ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
         return withErrors(problem(status, "Document refusé", e.getMessage()), Map.of("file", e.getMessage()));
+    }
+
+    @ExceptionHandler(UnknownCampaignException.class)
+    ProblemDetail unknownCampaign(UnknownCampaignException e) {
+        return problem(HttpStatus.NOT_FOUND, "Campagne introuvable", e.getMessage());
     }
 
     @ExceptionHandler(CampaignClosedException.class)

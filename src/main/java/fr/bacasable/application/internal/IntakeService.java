@@ -20,6 +20,7 @@ import fr.bacasable.application.InformationRequest;
 import fr.bacasable.application.InvalidApplicationException;
 import fr.bacasable.application.SubmissionReceipt;
 import fr.bacasable.application.TrackedApplication;
+import fr.bacasable.application.UnknownCampaignException;
 import fr.bacasable.application.internal.ApplicationRepository.StoredApplication;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
@@ -88,8 +89,7 @@ public class IntakeService {
 
     /** The campaign open to applications, or why not. */
     public Campaign openCampaign(String campaignId) {
-        Campaign campaign = campaigns.find(campaignId).orElseThrow(() -> new CampaignClosedException(
-                "Cette campagne n'existe pas ou n'est pas publiée."));
+        Campaign campaign = campaigns.find(campaignId).orElseThrow(UnknownCampaignException::new);
         LocalDate today = ProgrammeTime.today();
         if (today.isBefore(campaign.openingDate())) {
             throw new CampaignClosedException("Les candidatures à la campagne « " + campaign.title()
