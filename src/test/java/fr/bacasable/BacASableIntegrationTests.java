@@ -118,6 +118,19 @@ class BacASableIntegrationTests {
     }
 
     @Test
+    void eachGroupHasItsTasklistFiltersShowingTheApplicationReference() {
+        JsonNode managerFilters = as("manager").getForObject("/engine-rest/filter?firstResult=0&maxResults=50",
+                JsonNode.class);
+        assertThat(filterNames(managerFilters)).contains("Gestion du programme", "Toutes les tâches")
+                .doesNotContain("Mes revues juridiques");
+        assertThat(managerFilters.findValues("variables")).allSatisfy(variables ->
+                assertThat(variables.findValuesAsText("name")).containsExactly("reference"));
+        JsonNode legalFilters = as("legal").getForObject("/engine-rest/filter?firstResult=0&maxResults=50",
+                JsonNode.class);
+        assertThat(filterNames(legalFilters)).containsExactly("Mes revues juridiques");
+    }
+
+    @Test
     void inspectionCannotOpenAnyWebApplication() {
         for (String app : List.of("tasklist", "cockpit", "admin")) {
             assertThat(webappLogin("inspector", app)).as(app).isEqualTo(HttpStatus.FORBIDDEN);
@@ -240,6 +253,12 @@ class BacASableIntegrationTests {
     void demoCampaignIsOpenOnThePortal() {
         String home = http.getForObject("/", String.class);
         assertThat(home).contains("IA au bénéfice des services publics", "Ouverte aux candidatures");
+    }
+
+    private static List<String> filterNames(JsonNode filters) {
+        List<String> names = new ArrayList<>();
+        filters.forEach(filter -> names.add(filter.get("name").asText()));
+        return names;
     }
 
     private String programmeManagerTask() {

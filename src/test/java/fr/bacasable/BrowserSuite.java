@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -171,6 +173,16 @@ public class BrowserSuite implements ExecutionCondition {
                     .map(link => link.firstChild.textContent.trim());
                 """);
         return names;
+    }
+
+    /** Saves a screenshot and the page of the browser a test was driving when it fails. */
+    static AfterTestExecutionCallback evidenceOnFailure(Supplier<WebDriver> browser) {
+        return context -> {
+            if (context.getExecutionException().isPresent() && browser.get() != null) {
+                saveEvidence(browser.get(), context.getRequiredTestClass().getSimpleName() + "-"
+                        + context.getRequiredTestMethod().getName());
+            }
+        };
     }
 
     static void saveEvidence(WebDriver driver, String name) {

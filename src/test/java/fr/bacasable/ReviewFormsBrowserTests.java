@@ -135,12 +135,7 @@ class ReviewFormsBrowserTests {
     WebDriver browser;
 
     @RegisterExtension
-    final AfterTestExecutionCallback evidenceOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            BrowserSuite.saveEvidence(browser, context.getRequiredTestClass().getSimpleName() + "-"
-                    + context.getRequiredTestMethod().getName());
-        }
-    };
+    final AfterTestExecutionCallback evidenceOnFailure = BrowserSuite.evidenceOnFailure(() -> browser);
 
     @BeforeAll
     static void newEnglishReport() throws IOException {

@@ -65,12 +65,7 @@ class TasklistBrowserTests {
     WebDriver browser;
 
     @RegisterExtension
-    final AfterTestExecutionCallback evidenceOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            BrowserSuite.saveEvidence(browser, context.getRequiredTestClass().getSimpleName() + "-"
-                    + context.getRequiredTestMethod().getName());
-        }
-    };
+    final AfterTestExecutionCallback evidenceOnFailure = BrowserSuite.evidenceOnFailure(() -> browser);
 
     @BeforeEach
     void openBrowser() {

@@ -85,12 +85,7 @@ class TasklistFrenchTests {
     String taskId;
 
     @RegisterExtension
-    final AfterTestExecutionCallback evidenceOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            BrowserSuite.saveEvidence(browser, context.getRequiredTestClass().getSimpleName() + "-"
-                    + context.getRequiredTestMethod().getName());
-        }
-    };
+    final AfterTestExecutionCallback evidenceOnFailure = BrowserSuite.evidenceOnFailure(() -> browser);
 
     @AfterEach
     void cleanUp() {
