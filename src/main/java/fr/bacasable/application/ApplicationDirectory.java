@@ -30,6 +30,22 @@ public class ApplicationDirectory {
         return applications.shortlistedInRankingOrder(campaignId);
     }
 
+    /** The campaign's applications still on their way through eligibility, completeness or review. */
+    public List<String> inProgressBeforeSelection(String campaignId) {
+        return applications.idsOf(campaignId, List.of(ApplicationStatus.SUBMITTED,
+                ApplicationStatus.AWAITING_APPLICANT, ApplicationStatus.UNDER_REVIEW));
+    }
+
+    /** The campaign's applications that the review rejected and that are waiting for the selection's letters. */
+    public List<String> rejectedAfterReview(String campaignId) {
+        return applications.idsOf(campaignId, List.of(ApplicationStatus.REJECTED));
+    }
+
+    /** Which threshold of ReviewOutcomeDecision the application failed; null when shortlisted. */
+    public String reviewRejectionReason(String applicationId) {
+        return applications.reviewRejectionReason(applicationId);
+    }
+
     /** What every e-mail about the application shows of it: reference, project and campaign titles. */
     public Map<String, Object> noticeModel(ApplicationDetails application) {
         Map<String, Object> model = new HashMap<>();

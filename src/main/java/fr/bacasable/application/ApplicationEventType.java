@@ -13,6 +13,12 @@ public enum ApplicationEventType implements Choice {
     CLOSED_INCOMPLETE("Candidature close : dossier incomplet", true),
     SHORTLISTED("Instruction terminée : candidature présélectionnée", true),
     REJECTED("Instruction terminée : candidature non retenue", true),
+    SELECTED_LAUREATE("Sélection : candidature lauréate", true),
+    SELECTED_ADVISED("Sélection : candidature retenue pour des conseils", true),
+    RESERVE_LISTED("Sélection : candidature sur liste complémentaire", true),
+    NOT_SELECTED("Sélection : candidature non sélectionnée", true),
+    DECISION_SENT("Décision de la sélection envoyée", true),
+    PROMOTED("Promue lauréate après un désistement", true),
     WITHDRAWN("Candidature retirée", true);
 
     private final String label;

@@ -37,7 +37,16 @@ public final class ApplicationReviewVariables {
 
     public static final String MESSAGE_APPLICANT_ANSWERED = "ApplicantAnswered";
     public static final String MESSAGE_APPLICATION_WITHDRAWN = "ApplicationWithdrawn";
+    /** Sent by the campaign with {@link #SELECTION_OUTCOME}: LAUREATE, ADVISED, RESERVE, NOT_SELECTED or REJECTED. */
     public static final String MESSAGE_SELECTION_DECIDED = "SelectionDecided";
+    public static final String SELECTION_OUTCOME = "selectionOutcome";
+    public static final String OUTCOME_REJECTED = "REJECTED";
+    /** A laureate's place became free and this reserve application takes it. */
+    public static final String MESSAGE_RESERVE_PROMOTED = "ReservePromoted";
+    /** The accompaniment of a laureate starts (sent by the accompaniment phase). */
+    public static final String MESSAGE_ACCOMPANIMENT_STARTED = "AccompanimentStarted";
+    /** Whether a withdrawal freed a laureate's place, which the first reserve application then takes. */
+    public static final String LAUREATE_PLACE_FREED = "laureatePlaceFreed";
 
     private ApplicationReviewVariables() {
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 /** A shortlisted application with its final scores (the reviewers' means, or their consensus). */
 public record ReviewedApplication(
+        String applicationId,
         String reference,
         String projectTitle,
         String organisationName,

@@ -11,6 +11,27 @@ public final class CallForProjectsVariables {
     public static final String CLOSES_AT = "closesAt";
     public static final String OPENING_DATE_REACHED = "openingDateReached";
 
+    /** Set at closing: when what is still under review gets escalated to the programme managers. */
+    public static final String REVIEW_DEADLINE = "reviewDeadline";
+    /** How many applications are still before the end of their review. */
+    public static final String PENDING_REVIEWS = "pendingReviews";
+    /** Each application's process waits for the campaign's outcome; this signal, suffixed with the campaign id, wakes the campaign when one is through review. */
+    public static final String SIGNAL_REVIEW_SETTLED = "ReviewSettled-";
+
+    /** The selection tasks: the ranked list as a Markdown table, the committee's and president's fields. */
+    public static final String SELECTION_SUMMARY = "selectionSummary";
+    public static final String COMMITTEE_REMARK = "committeeRemark";
+    public static final String SELECTION_DECISION = "selectionDecision";
+    public static final String DECISION_CONFIRM = "CONFIRM";
+    public static final String DECISION_SEND_BACK = "SEND_BACK";
+    public static final String PRESIDENT_REMARK = "presidentRemark";
+    public static final String SELECTION_CONFIRMED = "selectionConfirmed";
+    /** The president's remark when sending the selection back, shown to the committee until it proposes again. */
+    public static final String SENT_BACK_REMARK = "sentBackRemark";
+    /** The applications told their outcome once the president confirms, one instance each. */
+    public static final String ANNOUNCED_APPLICATION_IDS = "announcedApplicationIds";
+    public static final String ANNOUNCED_APPLICATION_ID = "announcedApplicationId";
+
     /** The start form's fields; removed once the campaign row is written. */
     public static final String TITLE = "title";
     public static final String THEME = "theme";

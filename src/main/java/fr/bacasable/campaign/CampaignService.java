@@ -1,6 +1,7 @@
 package fr.bacasable.campaign;
 
 import fr.bacasable.campaign.internal.CampaignRepository;
+import fr.bacasable.shared.ProgrammeTime;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,9 @@ public class CampaignService {
         this.runtimeService = runtimeService;
     }
 
+    /** The call for projects that local mode publishes, with reviewed applications to select from. */
+    public static final String DEMO_CAMPAIGN_TITLE = "IA au bénéfice des services publics";
+
     public Optional<Campaign> find(String campaignId) {
         return campaigns.find(campaignId);
     }
@@ -28,6 +32,20 @@ public class CampaignService {
     /** Campaigns the public may read about: published (opening soon) or open, soonest closing first. */
     public List<Campaign> listPublic() {
         return campaigns.findByStatusIn(List.of(CampaignStatus.OPEN, CampaignStatus.PUBLISHED));
+    }
+
+    /** Every campaign, the latest closing first (staff pages). */
+    public List<Campaign> listAll() {
+        return campaigns.findAll();
+    }
+
+    public Optional<Campaign> findByTitle(String title) {
+        return campaigns.findAll().stream().filter(campaign -> campaign.title().equals(title)).findFirst();
+    }
+
+    /** The campaign row follows its process through the selection phase. */
+    public void changeStatus(String campaignId, CampaignStatus status) {
+        campaigns.updateStatus(campaignId, status, ProgrammeTime.now());
     }
 
     public boolean existsWithTitle(String title) {

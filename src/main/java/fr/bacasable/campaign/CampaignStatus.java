@@ -4,7 +4,9 @@ package fr.bacasable.campaign;
 public enum CampaignStatus {
     PUBLISHED("Publiée, ouverture à venir"),
     OPEN("Ouverte aux candidatures"),
-    CLOSED("Clôturée");
+    CLOSED("Clôturée, instruction en cours"),
+    SELECTION("Sélection en cours"),
+    RESULTS_ANNOUNCED("Résultats annoncés");
 
     private final String label;
 

@@ -7,7 +7,11 @@ package fr.bacasable.notification;
  * {@link #RECEIPT}; {@code message} and {@code dueDate} (a {@link java.time.LocalDate}) for
  * {@link #INFORMATION_REQUEST}; {@code dueDate} for {@link #ANSWER_REMINDER}; {@code reason} for
  * {@link #INELIGIBLE}; {@code reviewKind} and {@code dueDate} for {@link #REVIEW_REMINDER} and
- * {@link #REVIEW_ESCALATION}; {@code reviewKind}, {@code reviewer} and {@code details} for {@link #CONFLICT_DECLARED}.
+ * {@link #REVIEW_ESCALATION}; {@code reviewKind}, {@code reviewer} and {@code details} for {@link #CONFLICT_DECLARED};
+ * {@code outcome} (LAUREATE, ADVISED, RESERVE, NOT_SELECTED or REJECTED), {@code scores} (a list of maps with
+ * {@code label}, {@code score} and {@code justifications}, a list of Strings), {@code total}, and optionally
+ * {@code rejectionReason} and {@code consensusReason} for {@link #SELECTION_DECISION}; {@code dueDate} and
+ * {@code status} for {@link #REVIEWS_OVERDUE}.
  */
 public enum NotificationTemplate {
     RECEIPT("Accusé de réception"),
@@ -18,7 +22,10 @@ public enum NotificationTemplate {
     WITHDRAWN("Retrait de la candidature"),
     REVIEW_REMINDER("Rappel de revue à l'échéance", false),
     REVIEW_ESCALATION("Revue en retard, signalée aux gestionnaires", false),
-    CONFLICT_DECLARED("Conflit d'intérêts déclaré", false);
+    CONFLICT_DECLARED("Conflit d'intérêts déclaré", false),
+    SELECTION_DECISION("Décision de sélection"),
+    RESERVE_PROMOTED("Promotion depuis la liste complémentaire"),
+    REVIEWS_OVERDUE("Instruction inachevée à la date limite, signalée aux gestionnaires", false);
 
     private final String label;
     private final boolean toApplicant;

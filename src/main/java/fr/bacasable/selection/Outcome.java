@@ -1,11 +1,15 @@
 package fr.bacasable.selection;
 
-/** What the selection decides for a shortlisted application. */
+/**
+ * What the selection decides for a reviewed application: the committee places shortlisted ones in
+ * the first four outcomes; {@link #REJECTED} is the review's own outcome, told with the others.
+ */
 public enum Outcome {
     LAUREATE("Lauréat (accompagné)"),
     ADVISED("Conseillé"),
     RESERVE("Liste complémentaire"),
-    NOT_SELECTED("Non sélectionné");
+    NOT_SELECTED("Non sélectionné"),
+    REJECTED("Non retenu à l'instruction");
 
     private final String label;
 
@@ -15,5 +19,10 @@ public enum Outcome {
 
     public String label() {
         return label;
+    }
+
+    /** Whether the committee may place a shortlisted application in it. */
+    public boolean selectable() {
+        return this != REJECTED;
     }
 }

@@ -14,8 +14,11 @@ import static fr.bacasable.application.ApplicationReviewVariables.ELIGIBILITY;
 import static fr.bacasable.application.ApplicationReviewVariables.ELIGIBLE;
 import static fr.bacasable.application.ApplicationReviewVariables.INFORMATION_REQUEST_ID;
 import static fr.bacasable.application.ApplicationReviewVariables.INFORMATION_REQUEST_TEXT;
+import static fr.bacasable.application.ApplicationReviewVariables.LAUREATE_PLACE_FREED;
+import static fr.bacasable.application.ApplicationReviewVariables.MESSAGE_ACCOMPANIMENT_STARTED;
 import static fr.bacasable.application.ApplicationReviewVariables.MESSAGE_APPLICANT_ANSWERED;
 import static fr.bacasable.application.ApplicationReviewVariables.MESSAGE_APPLICATION_WITHDRAWN;
+import static fr.bacasable.application.ApplicationReviewVariables.MESSAGE_RESERVE_PROMOTED;
 import static fr.bacasable.application.ApplicationReviewVariables.MESSAGE_SELECTION_DECIDED;
 import static fr.bacasable.application.ApplicationReviewVariables.PROCESSES_PERSONAL_DATA;
 import static fr.bacasable.application.ApplicationReviewVariables.PROCESS_KEY;
@@ -24,6 +27,7 @@ import static fr.bacasable.application.ApplicationReviewVariables.PROJECT_STAGE;
 import static fr.bacasable.application.ApplicationReviewVariables.REFERENCE;
 import static fr.bacasable.application.ApplicationReviewVariables.REMINDER_AT;
 import static fr.bacasable.application.ApplicationReviewVariables.REVIEW_OUTCOME;
+import static fr.bacasable.application.ApplicationReviewVariables.SELECTION_OUTCOME;
 import static fr.bacasable.application.ApplicationReviewVariables.USES_AI;
 import static fr.bacasable.review.ReviewVariables.CONFLICT_DECLARED;
 import static fr.bacasable.review.ReviewVariables.CONFLICT_DETAILS_FIELD;
@@ -50,6 +54,7 @@ import fr.bacasable.ProcessTestEngine;
 import fr.bacasable.review.Criterion;
 import fr.bacasable.review.ReviewKind;
 import fr.bacasable.review.Scores;
+import fr.bacasable.selection.Outcome;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,6 +128,8 @@ class ApplicationReviewProcessTest {
     /** The decision outputs that "Enregistrer l'issue de la revue" received. */
     private final Map<String, Object> reviewOutcome = new HashMap<>();
     private String ineligibilityReason;
+    /** What "Libérer la place dans la sélection" finds: whether the application was a laureate of the selection. */
+    private boolean laureatePlaceFreed;
 
     @BeforeEach
     void setUp() {
@@ -147,7 +154,13 @@ class ApplicationReviewProcessTest {
         Mocks.register("escalateLegalReview", step(execution -> { }));
         Mocks.register("escalateTechnicalReview", step(execution -> { }));
         Mocks.register("recordReviewOutcome", step(this::recordReviewOutcome));
+        Mocks.register("recordSelectionOutcome", step(execution -> { }));
+        Mocks.register("recordPromotion", step(execution -> execution.setVariable(SELECTION_OUTCOME,
+                Outcome.LAUREATE.name())));
         Mocks.register("recordWithdrawal", step(execution -> { }));
+        Mocks.register("releaseSelectionPlace", step(execution -> execution.setVariable(LAUREATE_PLACE_FREED,
+                laureatePlaceFreed)));
+        Mocks.register("promoteFirstReserve", step(execution -> { }));
         Mocks.register("deliverNotifications", step(execution -> { }));
     }
 
@@ -158,7 +171,7 @@ class ApplicationReviewProcessTest {
     }
 
     @Test
-    void eligibleApplicationIsAssessedCheckedAndReviewedThenWaitsForTheSelection() {
+    void eligibleApplicationIsAssessedCheckedReviewedAndSelectedUntilItsAccompanimentStarts() {
         ProcessInstance application = submit(eligibleFacts());
 
         assertThat(application).isWaitingAt("Task_SendReceipt").hasNotPassed("Task_SendReceipt");
@@ -205,7 +218,7 @@ class ApplicationReviewProcessTest {
         review(application, ReviewKind.TECHNICAL, "4", "3", "3.5", "3");
 
         assertThat(application).hasPassedInOrder("Task_RecordTechnicalReview", "Task_CompareReviews",
-                "Task_DecideReviewOutcome", "Task_RecordReviewOutcome")
+                "Task_DecideReviewOutcome", "Task_RecordReviewOutcome", "Event_ReviewSettledReported")
                 .hasNotPassed("Task_ReachConsensus")
                 .isWaitingAtExactly("Task_AwaitSelection")
                 .variables().containsEntry(REVIEWS_DIVERGE, false)
@@ -214,14 +227,24 @@ class ApplicationReviewProcessTest {
                 .doesNotContainKeys(REVIEW_OUTCOME, REVIEW_COMPARISON);
         Assertions.assertThat(reviewOutcome).containsEntry("reviewRecommendation", "SHORTLIST")
                 .containsEntry("rejectionReason", null);
-        Assertions.assertThat(timerDueDates()).isEmpty();
+        Assertions.assertThat(managementService().createJobQuery().count())
+                .as("no campaign waits for its reviews, so the signal leaves no job").isZero();
 
-        selectionDecided();
+        selectionDecided(Outcome.LAUREATE);
 
-        assertThat(application).isEnded().hasPassed("Task_AwaitSelection", "EndEvent_SelectionKnown");
+        assertThat(application).hasPassed("Task_AwaitSelection", "Task_RecordSelectionOutcome")
+                .isWaitingAtExactly("Task_SendOutcomeLetter")
+                .variables().containsEntry(SELECTION_OUTCOME, Outcome.LAUREATE.name());
+        execute(job());
+        assertThat(application).hasPassed("Task_SendOutcomeLetter").isWaitingAtExactly("Task_AwaitAccompaniment");
+
+        accompanimentStarted();
+
+        assertThat(application).isEnded().hasPassed("Task_AwaitAccompaniment", "EndEvent_AccompanimentStarted");
         Assertions.assertThat(steps).containsExactly("Task_SendReceipt", "Task_RecordEligibility",
                 "Task_RecordSelfAssessment", "Task_MarkUnderReview", "Task_ScheduleReviews", "Task_RecordLegalReview",
-                "Task_RecordTechnicalReview", "Task_CompareReviews", "Task_RecordReviewOutcome");
+                "Task_RecordTechnicalReview", "Task_CompareReviews", "Task_RecordReviewOutcome",
+                "Task_RecordSelectionOutcome", "Task_SendOutcomeLetter");
     }
 
     @Test
@@ -420,6 +443,41 @@ class ApplicationReviewProcessTest {
     }
 
     @Test
+    void reserveApplicationWaitsForAPlaceThenIsPromotedAndWaitsForItsAccompaniment() {
+        ProcessInstance application = awaitingSelection();
+
+        selectionDecided(Outcome.RESERVE);
+        execute(job("Task_SendOutcomeLetter", application));
+
+        assertThat(application).hasPassed("Task_RecordSelectionOutcome", "Task_SendOutcomeLetter")
+                .isWaitingAtExactly("Task_AwaitPromotion");
+
+        promoted();
+
+        assertThat(application).hasPassed("Task_RecordPromotion").isWaitingAtExactly("Task_SendPromotionLetter")
+                .variables().containsEntry(SELECTION_OUTCOME, Outcome.LAUREATE.name());
+        execute(job());
+        assertThat(application).hasPassed("Task_SendPromotionLetter").isWaitingAtExactly("Task_AwaitAccompaniment");
+        Assertions.assertThat(steps).containsExactly("Task_RecordSelectionOutcome", "Task_SendOutcomeLetter",
+                "Task_RecordPromotion", "Task_SendPromotionLetter");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource({"ADVISED, EndEvent_AdviceTrack", "NOT_SELECTED, EndEvent_NotSelected",
+            "REJECTED, EndEvent_NotSelected"})
+    void applicationAdvisedNotSelectedOrRejectedEndsOnceItsOutcomeLetterIsSent(Outcome outcome, String endEvent) {
+        ProcessInstance application = awaitingSelection();
+
+        selectionDecided(outcome);
+
+        assertThat(application).hasPassed("Task_RecordSelectionOutcome").isWaitingAtExactly("Task_SendOutcomeLetter");
+        execute(job());
+        assertThat(application).isEnded().hasPassed("Task_SendOutcomeLetter", endEvent)
+                .hasNotPassed("Task_AwaitPromotion", "Task_AwaitAccompaniment");
+        Assertions.assertThat(steps).containsExactly("Task_RecordSelectionOutcome", "Task_SendOutcomeLetter");
+    }
+
+    @Test
     void applicantCanWithdrawDuringTheCompletenessCheck() {
         ProcessInstance application = atCompletenessCheck();
 
@@ -447,7 +505,39 @@ class ApplicationReviewProcessTest {
     }
 
     @Test
-    void everyNotificationAndTheEligibilityCheckAreAsynchronousStepsRetriedFiveTimesFiveMinutesApart() {
+    void laureateWithdrawingBeforeItsAccompanimentFreesItsPlaceForTheFirstReserveInAStepOfItsOwn() {
+        laureatePlaceFreed = true;
+        ProcessInstance application = startBefore("Task_AwaitAccompaniment", Outcome.LAUREATE);
+
+        withdraw();
+
+        assertWithdrawalRecorded(application, "Task_AwaitAccompaniment");
+        execute(job());
+        assertThat(application).hasPassed("Task_SendWithdrawalNotice", "Task_ReleaseSelectionPlace")
+                .isWaitingAt("Task_PromoteFirstReserve").hasNotPassed("Task_PromoteFirstReserve")
+                .variables().containsEntry(LAUREATE_PLACE_FREED, true);
+        Job promotion = job("Task_PromoteFirstReserve", application);
+        Assertions.assertThat(promotion.getRetries()).isEqualTo(5);
+
+        execute(promotion);
+
+        assertThat(application).isEnded().hasPassedInOrder("Task_ReleaseSelectionPlace", "Task_PromoteFirstReserve",
+                "Event_WithdrawalReported", "EndEvent_ApplicationWithdrawn");
+        Assertions.assertThat(steps).containsExactly("Task_RecordWithdrawal", "Task_SendWithdrawalNotice",
+                "Task_ReleaseSelectionPlace", "Task_PromoteFirstReserve");
+    }
+
+    @Test
+    void applicantCanWithdrawFromTheReserveList() {
+        ProcessInstance application = startBefore("Task_AwaitPromotion", Outcome.RESERVE);
+
+        withdraw();
+
+        assertWithdrawn(application, "Task_AwaitPromotion");
+    }
+
+    @Test
+    void notificationsEligibilityCheckAndReservePromotionAreAsynchronousStepsRetriedFiveTimesFiveMinutesApart() {
         BpmnModelInstance model = repositoryService().getBpmnModelInstance(repositoryService()
                 .createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).singleResult().getId());
         List<FlowNode> notifications = model.getModelElementsByType(ServiceTask.class).stream()
@@ -459,9 +549,14 @@ class ApplicationReviewProcessTest {
                 "Task_SendAnswerReminder", "Task_SendClosureNotice", "Task_SendWithdrawalNotice",
                 "Task_SendLegalConflictNotice", "Task_SendTechnicalConflictNotice",
                 "Task_SendLegalReviewReminder", "Task_SendTechnicalReviewReminder",
-                "Task_SendLegalReviewEscalation", "Task_SendTechnicalReviewEscalation");
+                "Task_SendLegalReviewEscalation", "Task_SendTechnicalReviewEscalation",
+                "Task_SendOutcomeLetter", "Task_SendPromotionLetter");
         List<FlowNode> retriedSteps = new ArrayList<>(notifications);
         retriedSteps.add(model.getModelElementById("Task_CheckEligibility"));
+        retriedSteps.add(model.getModelElementById("Task_PromoteFirstReserve"));
+        Assertions.assertThat(model.getModelElementsByType(FlowNode.class).stream()
+                        .filter(FlowNode::isCamundaAsyncBefore))
+                .as("asynchronous steps").containsExactlyInAnyOrderElementsOf(retriedSteps);
         Assertions.assertThat(retriedSteps).allSatisfy(step -> {
             Assertions.assertThat(step.isCamundaAsyncBefore()).as("asyncBefore of %s", step.getId()).isTrue();
             Assertions.assertThat(step.getExtensionElements().getElementsQuery()
@@ -475,9 +570,11 @@ class ApplicationReviewProcessTest {
             "Task_SendAnswerReminder", "Task_SendClosureNotice", "Task_SendWithdrawalNotice",
             "Task_SendLegalConflictNotice", "Task_SendTechnicalConflictNotice",
             "Task_SendLegalReviewReminder", "Task_SendTechnicalReviewReminder",
-            "Task_SendLegalReviewEscalation", "Task_SendTechnicalReviewEscalation"})
+            "Task_SendLegalReviewEscalation", "Task_SendTechnicalReviewEscalation",
+            "Task_SendOutcomeLetter", "Task_SendPromotionLetter"})
     void notificationThatCannotBeSentIsRetriedLater(String notificationTask) {
-        ProcessInstance application = startBefore(notificationTask);
+        // The letters sent after the selection lead on according to its outcome; the other notifications ignore it.
+        ProcessInstance application = startBefore(notificationTask, Outcome.LAUREATE);
         assertThat(application).isWaitingAt(notificationTask).hasNotPassed(notificationTask);
         Job delivery = job(notificationTask, application);
         Assertions.assertThat(delivery).as("job before %s", notificationTask).isNotNull();
@@ -500,7 +597,7 @@ class ApplicationReviewProcessTest {
         execute(retry);
 
         assertThat(application).hasPassed(notificationTask);
-        Assertions.assertThat(steps).containsExactly(notificationTask);
+        Assertions.assertThat(steps).startsWith(notificationTask).containsOnlyOnce(notificationTask);
     }
 
     private ProcessInstance submit(Map<String, Object> facts) {
@@ -531,6 +628,15 @@ class ApplicationReviewProcessTest {
 
     /** Starts an instance just before {@code activityId}, with the variables the steps before it set. */
     private ProcessInstance startBefore(String activityId) {
+        return startBefore(activityId, Map.of());
+    }
+
+    /** Starts an instance just before {@code activityId} as {@link #startBefore(String)}, told its outcome. */
+    private ProcessInstance startBefore(String activityId, Outcome outcome) {
+        return startBefore(activityId, Map.of(SELECTION_OUTCOME, outcome.name()));
+    }
+
+    private ProcessInstance startBefore(String activityId, Map<String, Object> moreVariables) {
         Map<String, Object> variables = eligibleFacts();
         variables.put(ELIGIBLE, true);
         variables.put(INFORMATION_REQUEST_ID, "request-1");
@@ -538,6 +644,7 @@ class ApplicationReviewProcessTest {
         variables.put(REMINDER_AT, Date.from(NOW.plus(ANSWER_PERIOD).minus(REMINDER_BEFORE_DUE)));
         variables.put(REVIEW_DUE_AT, Date.from(REVIEW_DUE));
         variables.put(REVIEW_ESCALATION_AT, Date.from(REVIEW_ESCALATION));
+        variables.putAll(moreVariables);
         return runtimeService().createProcessInstanceByKey(PROCESS_KEY).businessKey(BUSINESS_KEY)
                 .setVariables(variables).startBeforeActivity(activityId).execute();
     }
@@ -561,6 +668,13 @@ class ApplicationReviewProcessTest {
     private ProcessInstance inReview() {
         ProcessInstance application = startBefore("Task_ScheduleReviews");
         assertThat(application).isWaitingAtExactly("Task_ReviewLegal", "Task_ReviewTechnical");
+        return application;
+    }
+
+    /** A shortlisted application waiting for its campaign's selection. */
+    private ProcessInstance awaitingSelection() {
+        ProcessInstance application = startBefore("Task_AwaitSelection");
+        assertThat(application).isWaitingAtExactly("Task_AwaitSelection");
         return application;
     }
 
@@ -606,21 +720,42 @@ class ApplicationReviewProcessTest {
                 .processInstanceBusinessKey(BUSINESS_KEY).correlateWithResult();
     }
 
-    private void selectionDecided() {
+    /** The campaign tells the application its outcome, as its step "Informer chaque candidature de son issue" does. */
+    private void selectionDecided(Outcome outcome) {
         runtimeService().createMessageCorrelation(MESSAGE_SELECTION_DECIDED)
+                .processInstanceBusinessKey(BUSINESS_KEY).setVariable(SELECTION_OUTCOME, outcome.name())
+                .correlateWithResult();
+    }
+
+    private void promoted() {
+        runtimeService().createMessageCorrelation(MESSAGE_RESERVE_PROMOTED)
                 .processInstanceBusinessKey(BUSINESS_KEY).correlateWithResult();
     }
 
+    private void accompanimentStarted() {
+        runtimeService().createMessageCorrelation(MESSAGE_ACCOMPANIMENT_STARTED)
+                .processInstanceBusinessKey(BUSINESS_KEY).correlateWithResult();
+    }
+
+    /** A withdrawal that frees no laureate's place: recorded, told, reported to the campaign, and done. */
     private void assertWithdrawn(ProcessInstance application, String... interruptedActivities) {
+        assertWithdrawalRecorded(application, interruptedActivities);
+
+        execute(job());
+
+        assertThat(application).isEnded().hasPassedInOrder("Task_SendWithdrawalNotice", "Task_ReleaseSelectionPlace",
+                "Event_WithdrawalReported", "EndEvent_ApplicationWithdrawn")
+                .hasNotPassed("Task_PromoteFirstReserve");
+        Assertions.assertThat(steps).endsWith("Task_RecordWithdrawal", "Task_SendWithdrawalNotice",
+                "Task_ReleaseSelectionPlace");
+    }
+
+    /** The withdrawal is recorded, stops whatever the application was waiting for, and its notice is due. */
+    private void assertWithdrawalRecorded(ProcessInstance application, String... interruptedActivities) {
         assertThat(application).hasPassed("Task_RecordWithdrawal").isWaitingAt("Task_SendWithdrawalNotice")
                 .isNotWaitingAt(interruptedActivities);
         Assertions.assertThat(timerDueDates()).isEmpty();
         Assertions.assertThat(BpmnAwareTests.taskQuery().count()).isZero();
-
-        execute(job());
-
-        assertThat(application).isEnded().hasPassed("Task_SendWithdrawalNotice", "EndEvent_ApplicationWithdrawn");
-        Assertions.assertThat(steps).endsWith("Task_RecordWithdrawal", "Task_SendWithdrawalNotice");
     }
 
     /** The due dates of the timers waiting, by boundary event. */

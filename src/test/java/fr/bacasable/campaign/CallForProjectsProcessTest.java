@@ -1,93 +1,401 @@
 package fr.bacasable.campaign;
 
+import static fr.bacasable.campaign.CallForProjectsVariables.ANNOUNCED_APPLICATION_ID;
+import static fr.bacasable.campaign.CallForProjectsVariables.ANNOUNCED_APPLICATION_IDS;
+import static fr.bacasable.campaign.CallForProjectsVariables.CAMPAIGN_ID;
+import static fr.bacasable.campaign.CallForProjectsVariables.CLOSES_AT;
+import static fr.bacasable.campaign.CallForProjectsVariables.COMMITTEE_REMARK;
+import static fr.bacasable.campaign.CallForProjectsVariables.DECISION_CONFIRM;
+import static fr.bacasable.campaign.CallForProjectsVariables.DECISION_SEND_BACK;
+import static fr.bacasable.campaign.CallForProjectsVariables.OPENING_DATE_REACHED;
+import static fr.bacasable.campaign.CallForProjectsVariables.OPENS_AT;
+import static fr.bacasable.campaign.CallForProjectsVariables.PENDING_REVIEWS;
+import static fr.bacasable.campaign.CallForProjectsVariables.PRESIDENT_REMARK;
+import static fr.bacasable.campaign.CallForProjectsVariables.PROCESS_KEY;
+import static fr.bacasable.campaign.CallForProjectsVariables.REVIEW_DEADLINE;
+import static fr.bacasable.campaign.CallForProjectsVariables.SELECTION_CONFIRMED;
+import static fr.bacasable.campaign.CallForProjectsVariables.SELECTION_DECISION;
+import static fr.bacasable.campaign.CallForProjectsVariables.SELECTION_SUMMARY;
+import static fr.bacasable.campaign.CallForProjectsVariables.SENT_BACK_REMARK;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import fr.bacasable.ProcessTestEngine;
+import fr.bacasable.application.ApplicationReviewVariables;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngine;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.assertj.core.api.Assertions;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+/**
+ * {@code CallForProjectsProcess} with its Spring delegates replaced by lambdas that change the process
+ * variables as the real steps do and record which task called them.
+ */
 @Deployment(resources = "processes/CallForProjectsProcess.bpmn")
 class CallForProjectsProcessTest {
 
     @RegisterExtension
     static final ProcessEngineExtension ENGINE = ProcessTestEngine.extension();
 
+    private static final String CAMPAIGN = "campaign-1";
+    private static final Instant NOW = Instant.parse("2025-03-03T09:00:00Z");
+    private static final Duration CAMPAIGN_LENGTH = Duration.ofDays(60);
+    private static final Instant REVIEW_DEADLINE_AT = NOW.plus(Duration.ofDays(40));
+    private static final Duration RECHECK_DELAY = Duration.ofHours(1);
+    /** The applications of the confirmed selection, each told its outcome. */
+    private static final List<String> SELECTION = List.of("application-1", "application-2", "application-3");
+
+    /** The tasks whose delegate was called, in order. */
     private final List<String> steps = new ArrayList<>();
-    private ProcessEngine processEngine;
+    /** What the successive counts of the reviews still in progress find; none left once it is empty. */
+    private final Deque<Integer> pendingReviews = new ArrayDeque<>();
+    /** The application told its outcome by each call of "Informer chaque candidature de son issue". */
+    private final List<String> announced = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        processEngine = ENGINE.getProcessEngine();
-        BpmnAwareTests.init(processEngine);
-        Mocks.register("openCampaign", (JavaDelegate) execution -> steps.add("open"));
-        Mocks.register("closeCampaign", (JavaDelegate) execution -> steps.add("close"));
+        BpmnAwareTests.init(ENGINE.getProcessEngine());
+        ClockUtil.setCurrentTime(Date.from(NOW));
+        Mocks.register("openCampaign", step(execution -> { }));
+        Mocks.register("closeCampaign", step(execution -> execution.setVariable(REVIEW_DEADLINE,
+                Date.from(REVIEW_DEADLINE_AT))));
+        Mocks.register("countPendingReviews", step(execution -> execution.setVariable(PENDING_REVIEWS,
+                pendingReviews.isEmpty() ? 0 : pendingReviews.poll())));
+        Mocks.register("escalatePendingReviews", step(execution -> { }));
+        Mocks.register("deliverPendingReviewAlerts", step(execution -> { }));
+        Mocks.register("prepareSelection", step(execution -> execution.setVariable(SELECTION_SUMMARY,
+                "| Rang | Candidature | Proposition |")));
+        Mocks.register("recordSelectionProposal", step(execution -> execution.removeVariable(SENT_BACK_REMARK)));
+        Mocks.register("recordSelectionDecision", step(this::recordSelectionDecision));
+        Mocks.register("announceOutcome", step(execution -> announced.add(
+                (String) execution.getVariable(ANNOUNCED_APPLICATION_ID))));
     }
 
     @AfterEach
     void tearDown() {
         Mocks.reset();
+        ClockUtil.reset();
     }
 
     @Test
-    void campaignOpeningTodayOpensAtOnceAndClosesAtItsClosingDate() {
-        publishWith(Instant.now(), true);
+    void campaignOpeningTodayOpensAtOnceClosesAtItsClosingDateThenAnnouncesTheConfirmedSelection() {
+        publishWith(NOW, true);
 
         ProcessInstance campaign = start();
 
         assertThat(campaign).hasPassed("Task_PublishCampaign", "Task_OpenCampaign")
                 .isWaitingAt("Event_ClosingDateReached");
-        Assertions.assertThat(steps).containsExactly("open");
+        Assertions.assertThat(timerDueDates()).containsOnly(
+                Map.entry("Event_ClosingDateReached", NOW.plus(CAMPAIGN_LENGTH)));
+        Assertions.assertThat(steps).containsExactly("Task_PublishCampaign", "Task_OpenCampaign");
 
         execute(job());
 
-        assertThat(campaign).hasPassed("Task_CloseCampaign").isEnded()
-                .hasPassedInOrder("Task_PublishCampaign", "Task_OpenCampaign", "Task_CloseCampaign");
-        Assertions.assertThat(steps).containsExactly("open", "close");
+        assertThat(campaign).hasPassedInOrder("Task_PublishCampaign", "Task_OpenCampaign", "Task_CloseCampaign",
+                        "Task_CountPendingReviews", "EndEvent_ReviewsSettled", "Task_PrepareSelection")
+                .isWaitingAtExactly("Task_ProposeSelection")
+                .variables().containsEntry(REVIEW_DEADLINE, Date.from(REVIEW_DEADLINE_AT))
+                .containsEntry(PENDING_REVIEWS, 0).containsKey(SELECTION_SUMMARY);
+        Assertions.assertThat(timerDueDates()).isEmpty();
+        assertThat(task()).hasCandidateGroup("selection-committee");
+
+        complete(task(), withVariables(COMMITTEE_REMARK, "Proposition conforme aux capacités."));
+
+        assertThat(campaign).hasPassed("Task_RecordSelectionProposal").isWaitingAtExactly("Task_DecideSelection");
+        assertThat(task()).hasCandidateGroup("president");
+
+        complete(task(), withVariables(SELECTION_DECISION, DECISION_CONFIRM));
+
+        assertThat(campaign).hasPassed("Task_RecordSelectionDecision")
+                .variables().containsEntry(SELECTION_CONFIRMED, true);
+        announcements(campaign).forEach(BpmnAwareTests::execute);
+
+        assertThat(campaign).isEnded().hasPassed("Task_AnnounceOutcome", "EndEvent_ResultsAnnounced");
+        Assertions.assertThat(steps).containsExactly("Task_PublishCampaign", "Task_OpenCampaign",
+                "Task_CloseCampaign", "Task_CountPendingReviews", "Task_PrepareSelection",
+                "Task_RecordSelectionProposal", "Task_RecordSelectionDecision",
+                "Task_AnnounceOutcome", "Task_AnnounceOutcome", "Task_AnnounceOutcome");
     }
 
     @Test
     void campaignOpeningLaterWaitsForItsOpeningDate() {
-        publishWith(Instant.now().plus(10, ChronoUnit.DAYS), false);
+        publishWith(NOW.plus(Duration.ofDays(10)), false);
 
         ProcessInstance campaign = start();
 
         assertThat(campaign).isWaitingAt("Event_OpeningDateReached").hasNotPassed("Task_OpenCampaign");
-        Assertions.assertThat(steps).isEmpty();
+        Assertions.assertThat(timerDueDates()).containsOnly(
+                Map.entry("Event_OpeningDateReached", NOW.plus(Duration.ofDays(10))));
+        Assertions.assertThat(steps).containsExactly("Task_PublishCampaign");
 
         execute(job());
 
         assertThat(campaign).hasPassed("Task_OpenCampaign").isWaitingAt("Event_ClosingDateReached");
-        Assertions.assertThat(steps).containsExactly("open");
+        Assertions.assertThat(steps).containsExactly("Task_PublishCampaign", "Task_OpenCampaign");
+    }
+
+    @Test
+    @Deployment(resources = {"processes/CallForProjectsProcess.bpmn", "processes/ApplicationReviewProcess.bpmn"})
+    void closedCampaignWaitsWhileReviewsArePendingAndCountsAgainWhenOneOfItsApplicationsIsThroughReview() {
+        pendingReviews.add(1);
+
+        ProcessInstance campaign = closed();
+
+        assertThat(campaign).hasPassed("Task_CountPendingReviews").hasNotPassed("Task_PrepareSelection")
+                .isWaitingAt("Gateway_AwaitReviewProgress")
+                .variables().containsEntry(PENDING_REVIEWS, 1);
+        Assertions.assertThat(timerDueDates()).containsOnly(
+                Map.entry("Event_RecheckDelay", NOW.plus(RECHECK_DELAY)),
+                Map.entry("BoundaryEvent_ReviewDeadlineReached", REVIEW_DEADLINE_AT));
+
+        ProcessInstance otherCampaignsApplication = throughReview("campaign-2");
+
+        assertThat(otherCampaignsApplication).hasPassed("Event_ReviewSettledReported")
+                .isWaitingAt("Task_AwaitSelection");
+        Assertions.assertThat(managementService().createJobQuery().messages().count()).isZero();
+
+        ProcessInstance application = throughReview(CAMPAIGN);
+
+        // The application's signal is thrown asynchronously: it leaves the campaign a job that delivers it.
+        assertThat(application).hasPassed("Event_ReviewSettledReported").isWaitingAt("Task_AwaitSelection");
+        Job wakeUp = managementService().createJobQuery().messages().singleResult();
+        Assertions.assertThat(wakeUp.getProcessInstanceId()).isEqualTo(campaign.getId());
+        assertThat(campaign).isWaitingAt("Gateway_AwaitReviewProgress");
+        Assertions.assertThat(steps).containsExactly("Task_CloseCampaign", "Task_CountPendingReviews");
+
+        execute(wakeUp);
+
+        assertThat(campaign).hasPassed("Event_ReviewSettled", "EndEvent_ReviewsSettled", "Task_PrepareSelection")
+                .hasNotPassed("Event_RecheckDelay")
+                .isWaitingAtExactly("Task_ProposeSelection")
+                .variables().containsEntry(PENDING_REVIEWS, 0);
+        Assertions.assertThat(timerDueDates()).isEmpty();
+        Assertions.assertThat(steps).containsExactly("Task_CloseCampaign", "Task_CountPendingReviews",
+                "Task_CountPendingReviews", "Task_PrepareSelection");
+    }
+
+    @Test
+    void closedCampaignCountsThePendingReviewsAgainEveryHour() {
+        pendingReviews.add(2);
+        pendingReviews.add(1);
+        ProcessInstance campaign = closed();
+
+        ClockUtil.setCurrentTime(Date.from(NOW.plus(RECHECK_DELAY)));
+        execute(job("Event_RecheckDelay", campaign));
+
+        assertThat(campaign).hasPassed("Event_RecheckDelay").hasNotPassed("Event_ReviewSettled")
+                .isWaitingAt("Gateway_AwaitReviewProgress")
+                .variables().containsEntry(PENDING_REVIEWS, 1);
+        Assertions.assertThat(timerDueDates()).containsOnly(
+                Map.entry("Event_RecheckDelay", NOW.plus(RECHECK_DELAY).plus(RECHECK_DELAY)),
+                Map.entry("BoundaryEvent_ReviewDeadlineReached", REVIEW_DEADLINE_AT));
+        Assertions.assertThat(steps).containsExactly("Task_CloseCampaign", "Task_CountPendingReviews",
+                "Task_CountPendingReviews");
+    }
+
+    @Test
+    void reviewDeadlineAlertsTheManagersWhileTheCampaignKeepsWaitingForTheReviews() {
+        pendingReviews.add(3);
+        ProcessInstance campaign = closed();
+
+        ClockUtil.setCurrentTime(Date.from(REVIEW_DEADLINE_AT));
+        execute(job("BoundaryEvent_ReviewDeadlineReached", campaign));
+
+        assertThat(campaign).hasPassed("Task_EscalatePendingReviews")
+                .isWaitingAt("Task_SendPendingReviewAlerts", "Gateway_AwaitReviewProgress");
+        Job alerts = job("Task_SendPendingReviewAlerts", campaign);
+        Assertions.assertThat(alerts.getRetries()).isEqualTo(5);
+
+        execute(alerts);
+
+        assertThat(campaign).hasPassed("Task_SendPendingReviewAlerts", "EndEvent_PendingReviewsEscalated")
+                .hasNotPassed("Task_PrepareSelection")
+                .isWaitingAt("Gateway_AwaitReviewProgress")
+                .isNotWaitingAt("Task_SendPendingReviewAlerts");
+        Assertions.assertThat(timerDueDates()).containsOnlyKeys("Event_RecheckDelay");
+        Assertions.assertThat(steps).containsExactly("Task_CloseCampaign", "Task_CountPendingReviews",
+                "Task_EscalatePendingReviews", "Task_SendPendingReviewAlerts");
+    }
+
+    @Test
+    void presidentSendsTheSelectionBackToTheCommitteeWhichProposesAgainBeforeTheSelectionIsConfirmed() {
+        ProcessInstance campaign = startBefore("Task_PrepareSelection");
+        assertThat(campaign).isWaitingAtExactly("Task_ProposeSelection");
+        String firstProposal = task().getId();
+
+        complete(task(), withVariables(COMMITTEE_REMARK, "Proposition conforme aux capacités."));
+        complete(task(), withVariables(SELECTION_DECISION, DECISION_SEND_BACK,
+                PRESIDENT_REMARK, "Deux lauréats portent le même projet : revoyez le classement."));
+
+        assertThat(campaign).hasPassed("Task_RecordSelectionDecision").isWaitingAtExactly("Task_ProposeSelection")
+                .variables().containsEntry(SELECTION_CONFIRMED, false)
+                .containsEntry(SENT_BACK_REMARK, "Deux lauréats portent le même projet : revoyez le classement.")
+                .doesNotContainKeys(SELECTION_DECISION, PRESIDENT_REMARK, ANNOUNCED_APPLICATION_IDS);
+        assertThat(task()).hasCandidateGroup("selection-committee");
+        Assertions.assertThat(task().getId()).isNotEqualTo(firstProposal);
+
+        complete(task(), withVariables(COMMITTEE_REMARK, "Classement revu."));
+
+        assertThat(campaign).isWaitingAtExactly("Task_DecideSelection").variables().doesNotContainKey(SENT_BACK_REMARK);
+
+        complete(task(), withVariables(SELECTION_DECISION, DECISION_CONFIRM));
+
+        assertThat(campaign).hasPassed("Task_RecordSelectionDecision").hasNotPassed("Task_AnnounceOutcome")
+                .variables().containsEntry(SELECTION_CONFIRMED, true);
+        Assertions.assertThat(steps).containsExactly("Task_PrepareSelection",
+                "Task_RecordSelectionProposal", "Task_RecordSelectionDecision",
+                "Task_RecordSelectionProposal", "Task_RecordSelectionDecision");
+    }
+
+    @Test
+    void confirmedSelectionTellsEachApplicationItsOutcomeInAStepOfItsOwn() {
+        ProcessInstance campaign = startBefore("Task_DecideSelection");
+        assertThat(campaign).isWaitingAtExactly("Task_DecideSelection");
+
+        complete(task(), withVariables(SELECTION_DECISION, DECISION_CONFIRM));
+
+        List<Job> announcements = announcements(campaign);
+        Assertions.assertThat(announcements).as("one job per application, so that one that fails holds back no other")
+                .hasSize(SELECTION.size());
+        Assertions.assertThat(announcements).allSatisfy(announcement -> {
+            Assertions.assertThat(activityOf(announcement)).isEqualTo("Task_AnnounceOutcome");
+            Assertions.assertThat(announcement.getRetries()).isEqualTo(5);
+        });
+        Assertions.assertThat(announced).isEmpty();
+
+        for (int done = 1; done <= announcements.size(); done++) {
+            execute(announcements.get(done - 1));
+            Assertions.assertThat(announced).hasSize(done).doesNotHaveDuplicates();
+        }
+
+        Assertions.assertThat(announced).containsExactlyInAnyOrderElementsOf(SELECTION);
+        assertThat(campaign).isEnded().hasPassed("EndEvent_ResultsAnnounced");
+    }
+
+    @Test
+    void everyAsynchronousStepAndTimerIsRetriedFiveTimesFiveMinutesApart() {
+        BpmnModelInstance model = repositoryService().getBpmnModelInstance(repositoryService()
+                .createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).singleResult().getId());
+        List<FlowNode> asynchronousSteps = model.getModelElementsByType(FlowNode.class).stream()
+                .filter(FlowNode::isCamundaAsyncBefore).toList();
+        List<FlowNode> timers = model.getModelElementsByType(CatchEvent.class).stream()
+                .filter(event -> event.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance))
+                .map(FlowNode.class::cast).toList();
+
+        // The announcement's jobs, one per application, are checked where they are made (retries included).
+        Assertions.assertThat(asynchronousSteps).extracting(FlowNode::getId).contains("Task_SendPendingReviewAlerts");
+        Assertions.assertThat(timers).extracting(FlowNode::getId).containsExactlyInAnyOrder(
+                "Event_OpeningDateReached", "Event_ClosingDateReached", "Event_RecheckDelay",
+                "BoundaryEvent_ReviewDeadlineReached");
+        List<FlowNode> retriedSteps = new ArrayList<>(asynchronousSteps);
+        retriedSteps.addAll(timers);
+        Assertions.assertThat(retriedSteps).allSatisfy(step -> Assertions.assertThat(step.getExtensionElements()
+                        .getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).singleResult()
+                        .getTextContent())
+                .as("retry cycle of %s", step.getId()).isEqualTo("R5/PT5M"));
     }
 
     private void publishWith(Instant opensAt, boolean openingDateReached) {
-        Mocks.register("publishCampaign", (JavaDelegate) execution -> {
-            execution.setVariable(CallForProjectsVariables.CAMPAIGN_ID, "campaign-1");
-            execution.setVariable(CallForProjectsVariables.OPENS_AT, Date.from(opensAt));
-            execution.setVariable(CallForProjectsVariables.CLOSES_AT, Date.from(opensAt.plus(60, ChronoUnit.DAYS)));
-            execution.setVariable(CallForProjectsVariables.OPENING_DATE_REACHED, openingDateReached);
-        });
+        Mocks.register("publishCampaign", step(execution -> {
+            execution.setVariable(CAMPAIGN_ID, CAMPAIGN);
+            execution.setVariable(OPENS_AT, Date.from(opensAt));
+            execution.setVariable(CLOSES_AT, Date.from(opensAt.plus(CAMPAIGN_LENGTH)));
+            execution.setVariable(OPENING_DATE_REACHED, openingDateReached);
+        }));
     }
 
     private ProcessInstance start() {
-        return runtimeService().startProcessInstanceByKey(CallForProjectsVariables.PROCESS_KEY);
+        return runtimeService().startProcessInstanceByKey(PROCESS_KEY);
+    }
+
+    /** Starts a published campaign just before {@code activityId}. */
+    private ProcessInstance startBefore(String activityId) {
+        return runtimeService().createProcessInstanceByKey(PROCESS_KEY)
+                .setVariables(Map.of(CAMPAIGN_ID, CAMPAIGN, OPENS_AT, Date.from(NOW.minus(CAMPAIGN_LENGTH)),
+                        CLOSES_AT, Date.from(NOW), OPENING_DATE_REACHED, true))
+                .startBeforeActivity(activityId).execute();
+    }
+
+    /** A campaign that has just closed, waiting while reviews are still in progress. */
+    private ProcessInstance closed() {
+        ProcessInstance campaign = startBefore("Task_CloseCampaign");
+        assertThat(campaign).isWaitingAt("Gateway_AwaitReviewProgress");
+        return campaign;
+    }
+
+    /** An application of that campaign whose review outcome has just been recorded. */
+    private static ProcessInstance throughReview(String campaignId) {
+        return runtimeService().createProcessInstanceByKey(ApplicationReviewVariables.PROCESS_KEY)
+                .setVariable(ApplicationReviewVariables.CAMPAIGN_ID, campaignId)
+                .startBeforeActivity("Event_ReviewSettledReported").execute();
+    }
+
+    /** The jobs waiting to tell the applications of the confirmed selection their outcome. */
+    private static List<Job> announcements(ProcessInstance campaign) {
+        return managementService().createJobQuery().processInstanceId(campaign.getId()).messages().list();
+    }
+
+    /** The due dates of the timers waiting, by event. */
+    private static Map<String, Instant> timerDueDates() {
+        Map<String, Instant> dueDates = new HashMap<>();
+        managementService().createJobQuery().timers().list()
+                .forEach(timer -> dueDates.put(activityOf(timer), timer.getDuedate().toInstant()));
+        return dueDates;
+    }
+
+    private static String activityOf(Job job) {
+        return managementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+                .singleResult().getActivityId();
+    }
+
+    /** A delegate mock that records the task calling it, then does what the real step does to variables. */
+    private JavaDelegate step(JavaDelegate effect) {
+        return execution -> {
+            steps.add(execution.getCurrentActivityId());
+            effect.execute(execution);
+        };
+    }
+
+    /** As the real step: sent back, the remark goes to the committee; confirmed, the applications to tell are set. */
+    private void recordSelectionDecision(DelegateExecution execution) {
+        boolean confirmed = DECISION_CONFIRM.equals(execution.getVariable(SELECTION_DECISION));
+        if (confirmed) {
+            execution.setVariable(ANNOUNCED_APPLICATION_IDS, new ArrayList<>(SELECTION));
+        } else {
+            execution.setVariable(SENT_BACK_REMARK, execution.getVariable(PRESIDENT_REMARK));
+        }
+        execution.setVariable(SELECTION_CONFIRMED, confirmed);
+        execution.removeVariables(List.of(SELECTION_DECISION, PRESIDENT_REMARK));
     }
 }

@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -136,18 +137,34 @@ public class ApplicationRepository {
      * then data-protection interest, then impact, then earlier submission.
      */
     public List<ReviewedApplication> shortlistedInRankingOrder(String campaignId) {
-        return jdbc.sql("SELECT reference, project_title, organisation_name, relevance_score, "
+        return jdbc.sql("SELECT id, reference, project_title, organisation_name, relevance_score, "
                         + "data_protection_interest_score, quality_score, impact_score, submitted_at FROM application "
-                        + "WHERE campaign_id = :campaignId AND status = :status ORDER BY relevance_score "
+                        + "WHERE campaign_id = :campaignId AND review_recommendation = 'SHORTLIST' "
+                        + "AND status <> :withdrawn ORDER BY relevance_score "
                         + "+ data_protection_interest_score + quality_score + impact_score DESC, "
                         + "data_protection_interest_score DESC, impact_score DESC, submitted_at ASC, reference ASC")
                 .param("campaignId", campaignId)
-                .param("status", ApplicationStatus.SHORTLISTED.name())
-                .query((rs, row) -> new ReviewedApplication(rs.getString("reference"), rs.getString("project_title"),
+                .param("withdrawn", ApplicationStatus.WITHDRAWN.name())
+                .query((rs, row) -> new ReviewedApplication(rs.getString("id"), rs.getString("reference"), rs.getString("project_title"),
                         rs.getString("organisation_name"), rs.getBigDecimal("relevance_score"),
                         rs.getBigDecimal("data_protection_interest_score"), rs.getBigDecimal("quality_score"),
                         rs.getBigDecimal("impact_score"), rs.getTimestamp("submitted_at").toInstant()))
                 .list();
+    }
+
+    /** The campaign's applications in one of these statuses. */
+    public List<String> idsOf(String campaignId, List<ApplicationStatus> statuses) {
+        return jdbc.sql("SELECT id FROM application WHERE campaign_id = :campaignId AND status IN (:statuses) "
+                        + "ORDER BY submitted_at, reference")
+                .param("campaignId", campaignId)
+                .param("statuses", statuses.stream().map(ApplicationStatus::name).toList())
+                .query(String.class)
+                .list();
+    }
+
+    public String reviewRejectionReason(String id) {
+        return jdbc.sql("SELECT review_rejection_reason FROM application WHERE id = :id")
+                .param("id", id).query(String.class).list().stream().filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     int count() {

@@ -48,7 +48,7 @@ public class CampaignRepository {
                 .update();
     }
 
-    void updateStatus(String id, CampaignStatus status, Instant now) {
+    public void updateStatus(String id, CampaignStatus status, Instant now) {
         int updated = jdbc.sql("UPDATE campaign SET status = :status, updated_at = :now WHERE id = :id")
                 .param("status", status.name())
                 .param("now", Timestamp.from(now))
@@ -69,6 +69,12 @@ public class CampaignRepository {
     public List<Campaign> findByStatusIn(List<CampaignStatus> statuses) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM campaign WHERE status IN (:statuses) ORDER BY closing_date, title")
                 .param("statuses", statuses.stream().map(Enum::name).toList())
+                .query(CampaignRepository::map)
+                .list();
+    }
+
+    public List<Campaign> findAll() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaign ORDER BY closing_date DESC, title")
                 .query(CampaignRepository::map)
                 .list();
     }

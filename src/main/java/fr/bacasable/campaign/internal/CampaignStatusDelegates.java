@@ -1,8 +1,10 @@
 package fr.bacasable.campaign.internal;
 
 import fr.bacasable.campaign.CallForProjectsVariables;
+import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignStatus;
 import fr.bacasable.shared.ProgrammeTime;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +20,20 @@ class CampaignStatusDelegates {
                 ProgrammeTime.now());
     }
 
+    /**
+     * Also sets the review deadline: an application sent on the closing day may need a request for
+     * information and its answer, then its reviews; after that, what is still under review is escalated.
+     */
     @Bean
     JavaDelegate closeCampaign(CampaignRepository campaigns) {
-        return execution -> campaigns.updateStatus(
-                (String) execution.getVariable(CallForProjectsVariables.CAMPAIGN_ID), CampaignStatus.CLOSED,
-                ProgrammeTime.now());
+        return execution -> {
+            String campaignId = (String) execution.getVariable(CallForProjectsVariables.CAMPAIGN_ID);
+            campaigns.updateStatus(campaignId, CampaignStatus.CLOSED, ProgrammeTime.now());
+            Campaign campaign = campaigns.find(campaignId).orElseThrow();
+            LocalDate deadline = campaign.closingDate().plusDays(1L + campaign.informationAnswerDays()
+                    + campaign.reviewDays());
+            execution.setVariable(CallForProjectsVariables.REVIEW_DEADLINE,
+                    ProgrammeTime.startOf(deadline));
+        };
     }
 }

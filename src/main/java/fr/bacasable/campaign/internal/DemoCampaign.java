@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty("bas.security.demo-enabled")
 class DemoCampaign {
 
-    static final String TITLE = "IA au bénéfice des services publics";
+    static final String TITLE = CampaignService.DEMO_CAMPAIGN_TITLE;
     static final String THEME = """
             Projets utilisant l'intelligence artificielle au bénéfice des services publics : \
             administrations centrales, services déconcentrés, collectivités territoriales et \

@@ -39,7 +39,9 @@ public class MailTemplates {
             NotificationTemplate.INELIGIBLE, List.of("reason"),
             NotificationTemplate.REVIEW_REMINDER, List.of("reviewKind", "dueDate"),
             NotificationTemplate.REVIEW_ESCALATION, List.of("reviewKind", "dueDate"),
-            NotificationTemplate.CONFLICT_DECLARED, List.of("reviewKind", "reviewer", "details"));
+            NotificationTemplate.CONFLICT_DECLARED, List.of("reviewKind", "reviewer", "details"),
+            NotificationTemplate.SELECTION_DECISION, List.of("outcome", "scores", "total"),
+            NotificationTemplate.REVIEWS_OVERDUE, List.of("dueDate", "status"));
     /** The only value that may span several lines; the others are flattened so a subject stays one line. */
     private static final String MULTILINE_KEY = "message";
 

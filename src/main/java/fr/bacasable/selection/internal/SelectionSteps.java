@@ -1,0 +1,330 @@
+package fr.bacasable.selection.internal;
+
+import static fr.bacasable.campaign.CallForProjectsVariables.ANNOUNCED_APPLICATION_ID;
+import static fr.bacasable.campaign.CallForProjectsVariables.ANNOUNCED_APPLICATION_IDS;
+import static fr.bacasable.campaign.CallForProjectsVariables.CAMPAIGN_ID;
+import static fr.bacasable.campaign.CallForProjectsVariables.COMMITTEE_REMARK;
+import static fr.bacasable.campaign.CallForProjectsVariables.DECISION_CONFIRM;
+import static fr.bacasable.campaign.CallForProjectsVariables.DECISION_SEND_BACK;
+import static fr.bacasable.campaign.CallForProjectsVariables.PENDING_REVIEWS;
+import static fr.bacasable.campaign.CallForProjectsVariables.PRESIDENT_REMARK;
+import static fr.bacasable.campaign.CallForProjectsVariables.REVIEW_DEADLINE;
+import static fr.bacasable.campaign.CallForProjectsVariables.SELECTION_CONFIRMED;
+import static fr.bacasable.campaign.CallForProjectsVariables.SELECTION_DECISION;
+import static fr.bacasable.campaign.CallForProjectsVariables.SELECTION_SUMMARY;
+import static fr.bacasable.campaign.CallForProjectsVariables.SENT_BACK_REMARK;
+
+import fr.bacasable.application.ApplicationDetails;
+import fr.bacasable.application.ApplicationDirectory;
+import fr.bacasable.application.ApplicationEventType;
+import fr.bacasable.application.ApplicationOutcomes;
+import fr.bacasable.application.ApplicationReviewVariables;
+import fr.bacasable.application.ApplicationStatus;
+import fr.bacasable.campaign.Campaign;
+import fr.bacasable.campaign.CampaignService;
+import fr.bacasable.campaign.CampaignStatus;
+import fr.bacasable.notification.NotificationService;
+import fr.bacasable.notification.NotificationTemplate;
+import fr.bacasable.security.StaffGroups;
+import fr.bacasable.selection.Outcome;
+import fr.bacasable.selection.RankedApplication;
+import fr.bacasable.selection.RankingService;
+import fr.bacasable.selection.SelectionEventType;
+import fr.bacasable.selection.SelectionLine;
+import fr.bacasable.shared.ProgrammeTime;
+import fr.bacasable.shared.Texts;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The selection steps of {@code CallForProjectsProcess} (waiting for the reviews, the proposal, the
+ * president's decision, telling each application) and of {@code ApplicationReviewProcess} (the
+ * outcome and its letter, a withdrawal that frees a laureate's place, the promotion of a reserve).
+ * Each writes in the process's transaction; a step that tells another process does it by message
+ * correlation that fails loudly, so its job is retried and ends in an incident rather than missing one.
+ */
+@Component
+class SelectionSteps {
+
+    static final int REMARK_MAX = 4000;
+    private static final Logger LOG = LoggerFactory.getLogger(SelectionSteps.class);
+
+    private final SelectionRepository selections;
+    private final RankingService ranking;
+    private final CampaignService campaigns;
+    private final ApplicationDirectory applications;
+    private final ApplicationOutcomes outcomes;
+    private final OutcomeLetters letters;
+    private final NotificationService notifications;
+    private final SelectionSummary summary;
+
+    SelectionSteps(SelectionRepository selections, RankingService ranking, CampaignService campaigns,
+            ApplicationDirectory applications, ApplicationOutcomes outcomes, OutcomeLetters letters,
+            NotificationService notifications, SelectionSummary summary) {
+        this.selections = selections;
+        this.ranking = ranking;
+        this.campaigns = campaigns;
+        this.applications = applications;
+        this.outcomes = outcomes;
+        this.letters = letters;
+        this.notifications = notifications;
+        this.summary = summary;
+    }
+
+    /** "Compter les instructions en cours". */
+    void countPendingReviews(DelegateExecution execution) {
+        execution.setVariable(PENDING_REVIEWS, applications.inProgressBeforeSelection(campaignId(execution)).size());
+    }
+
+    /** "Alerter les gestionnaires": one message per application still on its way, to every programme manager. */
+    void escalatePendingReviews(DelegateExecution execution) {
+        LocalDate deadline = LocalDate.ofInstant(((Date) execution.getVariable(REVIEW_DEADLINE)).toInstant(),
+                ProgrammeTime.ZONE);
+        List<User> managers = execution.getProcessEngineServices().getIdentityService().createUserQuery()
+                .memberOfGroup(StaffGroups.PROGRAMME_MANAGERS).list();
+        for (String applicationId : applications.inProgressBeforeSelection(campaignId(execution))) {
+            ApplicationDetails application = applications.get(applicationId);
+            for (User manager : managers) {
+                if (manager.getEmail() == null || manager.getEmail().isBlank()) {
+                    continue;
+                }
+                Map<String, Object> model = new HashMap<>(applications.noticeModel(application));
+                model.put("contactName", fullName(manager));
+                model.put("dueDate", deadline.minusDays(1));
+                model.put("status", application.status().label());
+                notifications.enqueue(applicationId, NotificationTemplate.REVIEWS_OVERDUE, manager.getEmail(), model);
+            }
+        }
+    }
+
+    /** "Envoyer les alertes", after the step that put them in the outbox. */
+    void deliverPendingReviewAlerts(DelegateExecution execution) {
+        applications.inProgressBeforeSelection(campaignId(execution)).forEach(notifications::deliverPending);
+    }
+
+    /**
+     * "Établir le classement et la proposition": one line per shortlisted application in rank order
+     * with the capacities' proposal, and one per rejected application. Run again after a crash, it
+     * keeps the lines already written.
+     */
+    void prepareSelection(DelegateExecution execution) {
+        Campaign campaign = campaign(execution);
+        if (!selections.hasLines(campaign.id())) {
+            for (RankedApplication line : ranking.rank(campaign)) {
+                selections.insertLine(campaign.id(), line.application().applicationId(), line.rank(),
+                        line.proposedOutcome());
+            }
+            for (String rejected : applications.rejectedAfterReview(campaign.id())) {
+                selections.insertLine(campaign.id(), rejected, null, Outcome.REJECTED);
+            }
+            selections.record(campaign.id(), null, SelectionEventType.PREPARED, null, null, null, null,
+                    ProgrammeTime.now());
+            campaigns.changeStatus(campaign.id(), CampaignStatus.SELECTION);
+        }
+        execution.setVariable(SELECTION_SUMMARY, summary.of(campaign));
+    }
+
+    /** "Enregistrer la proposition": the committee's remark is kept; the capacities are checked once more. */
+    void recordSelectionProposal(DelegateExecution execution) {
+        Campaign campaign = campaign(execution);
+        Optional<String> overflow = Capacities.firstOverflow(campaign, selections.linesOf(campaign.id()));
+        if (overflow.isPresent()) {
+            throw new FormFieldValidationException(COMMITTEE_REMARK, overflow.get());
+        }
+        String remark = optionalText(execution, COMMITTEE_REMARK);
+        selections.record(campaign.id(), null, SelectionEventType.PROPOSED, null, null, currentUser(execution), remark,
+                ProgrammeTime.now());
+        execution.removeVariable(SENT_BACK_REMARK);
+        execution.setVariable(SELECTION_SUMMARY, summary.of(campaign));
+    }
+
+    /**
+     * "Enregistrer la décision": confirmed, the outcomes are fixed and the applications to tell are
+     * listed; sent back, the president's remark goes to the committee.
+     */
+    void recordSelectionDecision(DelegateExecution execution) {
+        Campaign campaign = campaign(execution);
+        Object decision = execution.getVariable(SELECTION_DECISION);
+        String remark = optionalText(execution, PRESIDENT_REMARK);
+        String president = currentUser(execution);
+        if (DECISION_SEND_BACK.equals(decision)) {
+            if (remark == null) {
+                throw new FormFieldValidationException(PRESIDENT_REMARK,
+                        "Indiquez au comité ce qui doit être revu dans la sélection.");
+            }
+            selections.record(campaign.id(), null, SelectionEventType.SENT_BACK, null, null, president, remark,
+                    ProgrammeTime.now());
+            execution.setVariable(SENT_BACK_REMARK, remark);
+            execution.setVariable(SELECTION_CONFIRMED, false);
+        } else if (DECISION_CONFIRM.equals(decision)) {
+            selections.decide(campaign.id());
+            selections.record(campaign.id(), null, SelectionEventType.CONFIRMED, null, null, president, remark,
+                    ProgrammeTime.now());
+            campaigns.changeStatus(campaign.id(), CampaignStatus.RESULTS_ANNOUNCED);
+            List<String> toTell = new ArrayList<>();
+            selections.linesOf(campaign.id()).stream().filter(line -> !line.withdrawn())
+                    .forEach(line -> toTell.add(line.applicationId()));
+            execution.setVariable(ANNOUNCED_APPLICATION_IDS, toTell);
+            execution.setVariable(SELECTION_CONFIRMED, true);
+        } else {
+            throw new FormFieldValidationException(SELECTION_DECISION,
+                    "Choisissez d'arrêter la sélection ou de la renvoyer au comité.");
+        }
+        execution.removeVariables(List.of(SELECTION_DECISION, PRESIDENT_REMARK));
+    }
+
+    /**
+     * "Informer la candidature de son issue", once per application: tells its process the outcome
+     * the selection holds now (a reserve promoted meanwhile is told LAUREATE). Done once: the line
+     * is marked in the same transaction as the correlation.
+     */
+    void announceOutcome(DelegateExecution execution) {
+        String applicationId = (String) execution.getVariable(ANNOUNCED_APPLICATION_ID);
+        SelectionLine line = selections.lock(applicationId).orElseThrow();
+        if (line.announcedAt() != null || line.withdrawn()) {
+            return;
+        }
+        ApplicationDetails application = applications.get(applicationId);
+        execution.getProcessEngineServices().getRuntimeService()
+                .createMessageCorrelation(ApplicationReviewVariables.MESSAGE_SELECTION_DECIDED)
+                .processInstanceBusinessKey(application.reference())
+                .setVariable(ApplicationReviewVariables.SELECTION_OUTCOME, line.outcome().name())
+                .correlateWithResult();
+        selections.markAnnounced(applicationId, ProgrammeTime.now());
+        selections.record(line.campaignId(), applicationId, SelectionEventType.ANNOUNCED, null, line.outcome(), null,
+                null, ProgrammeTime.now());
+    }
+
+    /** In the application's process, "Enregistrer l'issue de la sélection": its status and its letter. */
+    void recordSelectionOutcome(DelegateExecution execution) {
+        String applicationId = applicationId(execution);
+        Outcome outcome = Outcome.valueOf((String) execution.getVariable(ApplicationReviewVariables.SELECTION_OUTCOME));
+        switch (outcome) {
+            case LAUREATE -> outcomes.record(applicationId, ApplicationStatus.LAUREATE,
+                    ApplicationEventType.SELECTED_LAUREATE, null, null);
+            case ADVISED -> outcomes.record(applicationId, ApplicationStatus.ADVISED,
+                    ApplicationEventType.SELECTED_ADVISED, null, null);
+            case RESERVE -> outcomes.record(applicationId, ApplicationStatus.RESERVE,
+                    ApplicationEventType.RESERVE_LISTED, null, null);
+            case NOT_SELECTED -> outcomes.record(applicationId, ApplicationStatus.NOT_SELECTED,
+                    ApplicationEventType.NOT_SELECTED, null, null);
+            case REJECTED -> outcomes.record(applicationId, ApplicationStatus.REJECTED,
+                    ApplicationEventType.DECISION_SENT, null, null);
+        }
+        letters.enqueueDecision(applicationId, outcome);
+    }
+
+    /** In the application's process, "Enregistrer la promotion": a reserve application becomes a laureate. */
+    void recordPromotion(DelegateExecution execution) {
+        String applicationId = applicationId(execution);
+        outcomes.record(applicationId, ApplicationStatus.LAUREATE, ApplicationEventType.PROMOTED, null, null);
+        letters.enqueuePromotion(applicationId);
+        execution.setVariable(ApplicationReviewVariables.SELECTION_OUTCOME, Outcome.LAUREATE.name());
+    }
+
+    /**
+     * In the application's withdrawal, "Libérer la place dans la sélection": the line is marked
+     * withdrawn; a laureate of a decided selection frees a place for the reserve list.
+     */
+    void releaseSelectionPlace(DelegateExecution execution) {
+        String applicationId = applicationId(execution);
+        Optional<SelectionLine> found = selections.find(applicationId);
+        boolean freed = false;
+        if (found.isPresent()) {
+            selections.lockAll(found.get().campaignId());
+            SelectionLine line = selections.lock(applicationId).orElseThrow();
+            if (!line.withdrawn()) {
+                selections.markWithdrawn(applicationId, ProgrammeTime.now());
+                selections.record(line.campaignId(), applicationId, SelectionEventType.WITHDRAWN, line.outcome(), null,
+                        null, null, ProgrammeTime.now());
+                freed = line.outcome() == Outcome.LAUREATE && line.decidedOutcome() != null;
+            }
+        }
+        execution.setVariable(ApplicationReviewVariables.LAUREATE_PLACE_FREED, freed);
+    }
+
+    /**
+     * "Promouvoir la première candidature de la liste complémentaire", while the laureates are fewer
+     * than the capacity. A reserve already told its outcome is told its promotion; one not told yet
+     * will be told LAUREATE by the announcement.
+     */
+    void promoteFirstReserve(DelegateExecution execution) {
+        String campaignId = selections.find(applicationId(execution)).orElseThrow().campaignId();
+        Campaign campaign = campaigns.find(campaignId).orElseThrow();
+        List<SelectionLine> lines = selections.lockAll(campaignId);
+        long laureates = lines.stream().filter(line -> !line.withdrawn() && line.outcome() == Outcome.LAUREATE).count();
+        if (laureates >= campaign.laureateCapacity()) {
+            return;
+        }
+        Optional<SelectionLine> firstReserve = lines.stream()
+                .filter(line -> !line.withdrawn() && line.outcome() == Outcome.RESERVE).findFirst();
+        if (firstReserve.isEmpty()) {
+            LOG.info("No reserve application left in campaign {} to take a laureate's place", campaignId);
+            return;
+        }
+        SelectionLine promoted = firstReserve.get();
+        String withdrawnReference = applications.get(applicationId(execution)).reference();
+        String reason = "Désistement de la candidature lauréate " + withdrawnReference;
+        selections.move(promoted.applicationId(), Outcome.LAUREATE, reason, null, ProgrammeTime.now());
+        selections.record(campaignId, promoted.applicationId(), SelectionEventType.PROMOTED, Outcome.RESERVE,
+                Outcome.LAUREATE, null, reason, ProgrammeTime.now());
+        if (promoted.announcedAt() != null) {
+            execution.getProcessEngineServices().getRuntimeService()
+                    .createMessageCorrelation(ApplicationReviewVariables.MESSAGE_RESERVE_PROMOTED)
+                    .processInstanceBusinessKey(applications.get(promoted.applicationId()).reference())
+                    .correlateWithResult();
+        }
+    }
+
+    private Campaign campaign(DelegateExecution execution) {
+        return campaigns.find(campaignId(execution)).orElseThrow();
+    }
+
+    private static String campaignId(DelegateExecution execution) {
+        return (String) execution.getVariable(CAMPAIGN_ID);
+    }
+
+    private static String applicationId(DelegateExecution execution) {
+        return (String) execution.getVariable(ApplicationReviewVariables.APPLICATION_ID);
+    }
+
+    /** A remark from a form: blank is none; control characters and over-long texts are refused. */
+    private static String optionalText(DelegateExecution execution, String field) {
+        Object value = execution.getVariable(field);
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        String text = value.toString().strip();
+        if (Texts.hasControlCharacters(text)) {
+            throw new FormFieldValidationException(field, "Le texte contient des caractères non autorisés.");
+        }
+        if (text.length() > REMARK_MAX) {
+            throw new FormFieldValidationException(field, "Le texte ne doit pas dépasser 4000 caractères.");
+        }
+        return text;
+    }
+
+    private static String currentUser(DelegateExecution execution) {
+        Authentication authentication = execution.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+
+    private static String fullName(User user) {
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).strip();
+        return name.isEmpty() ? user.getId() : name;
+    }
+}
