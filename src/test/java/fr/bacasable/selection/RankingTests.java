@@ -7,12 +7,16 @@ import fr.bacasable.application.internal.IntakeService;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignDraft;
 import fr.bacasable.campaign.CampaignService;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,21 +99,44 @@ class RankingTests {
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         List<String> rows = new String(csv.getBody(), StandardCharsets.UTF_8).lines().toList();
         assertThat(rows.get(0)).isEqualTo("\uFEFFRang;Référence;Projet;Organisme;Pertinence;"
-                + "Intérêt protection des données;Qualité;Impact;Total;Proposition");
-        assertThat(rows.get(1)).startsWith("1;BAS-").endsWith(";Projet C;Ville de Lyon;3,5;4;4;4,5;16;Lauréat (accompagné)");
+                + "Intérêt protection des données;Qualité;Impact;Total;Proposition;Sélection;Motif du changement;"
+                + "Décision");
+        assertThat(rows.get(1)).as("before the selection is established, its columns are empty").startsWith("1;BAS-")
+                .endsWith(";Projet C;Ville de Lyon;3,5;4;4;4,5;16;Lauréat (accompagné);;;");
         assertThat(rows).hasSize(7);
+    }
+
+    @Test
+    void theCommitteeExportsTheRankingAsAWorkbook() throws IOException {
+        ResponseEntity<byte[]> xlsx = http.exchange("/staff/campaigns/" + campaign.id() + "/ranking.xlsx",
+                HttpMethod.GET, new HttpEntity<>(cookie(login("committee"))), byte[].class);
+        assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(xlsx.getHeaders().getContentType().toString())
+                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(xlsx.getHeaders().getContentDisposition().getFilename())
+                .isEqualTo("classement-" + campaign.id() + ".xlsx");
+        String worksheet = worksheet(xlsx.getBody());
+        assertThat(worksheet).contains(">Rang<", ">Intérêt protection des données<", ">Proposition<");
+        String firstRanked = worksheet.substring(worksheet.indexOf("<row r=\"2\">"),
+                worksheet.indexOf("<row r=\"3\">"));
+        assertThat(firstRanked).contains(">" + ranking.rank(campaign).get(0).application().reference() + "<",
+                ">Projet C<", "<v>16</v>", ">Lauréat (accompagné)<");
     }
 
     @Test
     void reviewersCannotReadTheRanking() {
         assertThat(get("/staff/campaigns/" + campaign.id() + "/ranking", login("legal")).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("/staff/campaigns/" + campaign.id() + "/ranking.xlsx", login("legal"))
+                .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     private void shortlist(String name, int order, String relevance, String interest, String quality, String impact) {
         String reference = intake.submit(campaign.id(), Applications.submission("Projet " + name), List.of())
                 .reference();
-        jdbc.sql("UPDATE application SET status = 'SHORTLISTED', relevance_score = :relevance, "
+        jdbc.sql("UPDATE application SET status = 'SHORTLISTED', review_recommendation = 'SHORTLIST', "
+                        + "relevance_score = :relevance, "
                         + "data_protection_interest_score = :interest, quality_score = :quality, impact_score = :impact, "
                         + "submitted_at = :submittedAt WHERE reference = :reference")
                 .param("relevance", new BigDecimal(relevance))
@@ -133,6 +160,18 @@ class RankingTests {
 
     private ResponseEntity<String> get(String path, String cookie) {
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(cookie(cookie)), String.class);
+    }
+
+    /** The only sheet's XML, read from the workbook's zip. */
+    private static String worksheet(byte[] workbook) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(workbook))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("The workbook has no xl/worksheets/sheet1.xml");
     }
 
     private static HttpHeaders cookie(String cookie) {

@@ -1,15 +1,21 @@
 package fr.bacasable.selection.internal;
 
+import fr.bacasable.application.ReviewedApplication;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.security.StaffAccess;
 import fr.bacasable.security.StaffGroups;
 import fr.bacasable.selection.RankedApplication;
 import fr.bacasable.selection.RankingService;
+import fr.bacasable.selection.SelectionLine;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,22 +27,30 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The ranked list of a campaign for programme managers, the committee and the president, with its CSV export. */
+/**
+ * The ranked list of a campaign for programme managers, the committee and the president, with its CSV and XLSX
+ * exports (the same columns and rows).
+ */
 @Controller
 class RankingPageController {
 
-    static final String CSV_HEADER = "Rang;Référence;Projet;Organisme;Pertinence;Intérêt protection des données;"
-            + "Qualité;Impact;Total;Proposition";
+    static final List<String> HEADER = List.of("Rang", "Référence", "Projet", "Organisme", "Pertinence",
+            "Intérêt protection des données", "Qualité", "Impact", "Total", "Proposition", "Sélection",
+            "Motif du changement", "Décision");
     /** Excel opens a UTF-8 CSV correctly only with a byte order mark. */
     static final String BOM = "\uFEFF";
+    static final String SHEET_NAME = "Classement";
 
     private final CampaignService campaigns;
     private final RankingService ranking;
+    private final SelectionRepository selections;
     private final StaffAccess staffAccess;
 
-    RankingPageController(CampaignService campaigns, RankingService ranking, StaffAccess staffAccess) {
+    RankingPageController(CampaignService campaigns, RankingService ranking, SelectionRepository selections,
+            StaffAccess staffAccess) {
         this.campaigns = campaigns;
         this.ranking = ranking;
+        this.selections = selections;
         this.staffAccess = staffAccess;
     }
 
@@ -51,20 +65,50 @@ class RankingPageController {
     @GetMapping("/staff/campaigns/{campaignId}/ranking.csv")
     ResponseEntity<byte[]> csv(@PathVariable String campaignId, HttpServletRequest request) {
         Campaign campaign = readable(campaignId, request);
-        StringBuilder csv = new StringBuilder(BOM).append(CSV_HEADER).append("\r\n");
-        for (RankedApplication line : ranking.rank(campaign)) {
-            csv.append(String.join(";", List.of(String.valueOf(line.rank()), cell(line.application().reference()),
-                    cell(line.application().projectTitle()), cell(line.application().organisationName()),
-                    decimal(line.application().relevanceScore()),
-                    decimal(line.application().dataProtectionInterestScore()),
-                    decimal(line.application().qualityScore()), decimal(line.application().impactScore()),
-                    decimal(line.application().total()), cell(line.proposedOutcome().label())))).append("\r\n");
+        StringBuilder csv = new StringBuilder(BOM).append(csvLine(HEADER)).append("\r\n");
+        for (List<Object> row : rows(campaign)) {
+            csv.append(csvLine(row)).append("\r\n");
         }
+        return attachment(new MediaType("text", "csv", StandardCharsets.UTF_8), campaign, "csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/staff/campaigns/{campaignId}/ranking.xlsx")
+    ResponseEntity<byte[]> xlsx(@PathVariable String campaignId, HttpServletRequest request) {
+        Campaign campaign = readable(campaignId, request);
+        return attachment(XlsxSheet.CONTENT_TYPE, campaign, "xlsx",
+                XlsxSheet.workbook(SHEET_NAME, HEADER, rows(campaign)));
+    }
+
+    /**
+     * One list of cells per ranked application, in the order of {@link #HEADER}: numbers stay numbers.
+     * Once the selection is established, its outcome, the committee's reason and the decision follow.
+     */
+    private List<List<Object>> rows(Campaign campaign) {
+        Map<String, SelectionLine> selected = selections.linesOf(campaign.id()).stream()
+                .collect(Collectors.toMap(SelectionLine::applicationId, Function.identity()));
+        return ranking.rank(campaign).stream()
+                .map(line -> row(line, selected.get(line.application().applicationId()))).toList();
+    }
+
+    private static List<Object> row(RankedApplication line, SelectionLine selected) {
+        ReviewedApplication application = line.application();
+        return Arrays.asList(line.rank(), application.reference(), application.projectTitle(),
+                application.organisationName(), application.relevanceScore(),
+                application.dataProtectionInterestScore(), application.qualityScore(), application.impactScore(),
+                application.total(), line.proposedOutcome().label(),
+                selected == null ? null : selected.outcome().label(),
+                selected == null || !selected.moved() ? null : selected.changeReason(),
+                selected == null || selected.decidedOutcome() == null ? null : selected.decidedOutcome().label());
+    }
+
+    private static ResponseEntity<byte[]> attachment(MediaType type, Campaign campaign, String extension,
+            byte[] body) {
         return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("classement-" + campaign.id() + ".csv").build().toString())
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+                        .filename("classement-" + campaign.id() + "." + extension).build().toString())
+                .body(body);
     }
 
     private Campaign readable(String campaignId, HttpServletRequest request) {
@@ -77,9 +121,19 @@ class RankingPageController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Campagne introuvable"));
     }
 
-    /** French spreadsheets read a decimal comma. */
-    private static String decimal(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString().replace('.', ',');
+    private static String csvLine(List<?> values) {
+        return values.stream().map(RankingPageController::csvValue).collect(Collectors.joining(";"));
+    }
+
+    /** Numbers as French spreadsheets read them (a decimal comma), text through {@link #cell}. */
+    private static String csvValue(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            return decimal.stripTrailingZeros().toPlainString().replace('.', ',');
+        }
+        if (value instanceof Number number) {
+            return number.toString();
+        }
+        return cell((String) value);
     }
 
     /** Quoted when needed; a leading formula character is neutralised so no cell runs as a formula. */
