@@ -6,6 +6,7 @@ import static fr.bacasable.campaign.CallForProjectsVariables.CAMPAIGN_ID;
 import static fr.bacasable.campaign.CallForProjectsVariables.COMMITTEE_REMARK;
 import static fr.bacasable.campaign.CallForProjectsVariables.DECISION_CONFIRM;
 import static fr.bacasable.campaign.CallForProjectsVariables.DECISION_SEND_BACK;
+import static fr.bacasable.campaign.CallForProjectsVariables.ESCALATED_APPLICATION_IDS;
 import static fr.bacasable.campaign.CallForProjectsVariables.PENDING_REVIEWS;
 import static fr.bacasable.campaign.CallForProjectsVariables.PRESIDENT_REMARK;
 import static fr.bacasable.campaign.CallForProjectsVariables.REVIEW_DEADLINE;
@@ -94,7 +95,8 @@ class SelectionSteps {
                 ProgrammeTime.ZONE);
         List<User> managers = execution.getProcessEngineServices().getIdentityService().createUserQuery()
                 .memberOfGroup(StaffGroups.PROGRAMME_MANAGERS).list();
-        for (String applicationId : applications.inProgressBeforeSelection(campaignId(execution))) {
+        List<String> pending = new ArrayList<>(applications.inProgressBeforeSelection(campaignId(execution)));
+        for (String applicationId : pending) {
             ApplicationDetails application = applications.get(applicationId);
             for (User manager : managers) {
                 if (manager.getEmail() == null || manager.getEmail().isBlank()) {
@@ -107,11 +109,17 @@ class SelectionSteps {
                 notifications.enqueue(applicationId, NotificationTemplate.REVIEWS_OVERDUE, manager.getEmail(), model);
             }
         }
+        execution.setVariable(ESCALATED_APPLICATION_IDS, pending);
     }
 
-    /** "Envoyer les alertes", after the step that put them in the outbox. */
+    /**
+     * "Envoyer l'alerte", after the step that put the alerts in the outbox: sends those of the
+     * applications it escalated, even one whose review has ended since, so no alert waits for a later mail.
+     */
+    @SuppressWarnings("unchecked")
     void deliverPendingReviewAlerts(DelegateExecution execution) {
-        applications.inProgressBeforeSelection(campaignId(execution)).forEach(notifications::deliverPending);
+        ((List<String>) execution.getVariable(ESCALATED_APPLICATION_IDS)).forEach(notifications::deliverPending);
+        execution.removeVariable(ESCALATED_APPLICATION_IDS);
     }
 
     /**
