@@ -175,8 +175,10 @@ class BacASableIntegrationTests {
         assertThat(campaigns.find(campaign.id()).orElseThrow().status()).isEqualTo(CampaignStatus.OPEN);
 
         fireTimer(processInstanceId);
-        assertThat(campaigns.find(campaign.id()).orElseThrow().status()).isEqualTo(CampaignStatus.CLOSED);
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count()).isZero();
+        assertThat(campaigns.find(campaign.id()).orElseThrow().status())
+                .as("closed without any application under review, it goes straight to the committee")
+                .isEqualTo(CampaignStatus.SELECTION);
+        assertThat(runtimeService.getActiveActivityIds(processInstanceId)).containsExactly("Task_ProposeSelection");
     }
 
     @Test

@@ -4,7 +4,7 @@ package fr.bacasable.campaign;
 public enum CampaignStatus {
     PUBLISHED("Publiée, ouverture à venir"),
     OPEN("Ouverte aux candidatures"),
-    CLOSED("Clôturée, instruction en cours"),
+    CLOSED("Clôturée"),
     SELECTION("Sélection en cours"),
     RESULTS_ANNOUNCED("Résultats annoncés");
 

@@ -285,7 +285,12 @@ class NotificationDeliveryTests {
                 Map.entry("reason", "Le projet est déjà en production."),
                 Map.entry("reviewKind", "juridique"),
                 Map.entry("reviewer", "Léa Dubois (legal)"),
-                Map.entry("details", "Ancien employeur du porteur de projet."));
+                Map.entry("details", "Ancien employeur du porteur de projet."),
+                Map.entry("outcome", "LAUREATE"),
+                Map.entry("scores", List.of(Map.of("label", "Impact et potentiel de généralisation", "score", "4,5",
+                        "justifications", List.of("Généralisable à d'autres communes.")))),
+                Map.entry("total", "17"),
+                Map.entry("status", "En cours d'instruction"));
     }
 
     private static int freePort() {

@@ -7,9 +7,11 @@ import fr.bacasable.notification.NotificationTemplate;
 import fr.bacasable.notification.internal.MailTemplates.RenderedMail;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every template renders a one-line subject and a signed French body; a missing model key is refused. */
@@ -28,6 +30,27 @@ class MailTemplatesTest {
                 .contains("« Tri des courriers par IA »", "BAS-2026-0007")
                 .endsWith("L'équipe du bac à sable données personnelles\n")
                 .doesNotContain("[(", "/*[-", "null");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "LAUREATE|Décision : votre projet est lauréat.",
+            "ADVISED|Décision : votre projet est retenu pour recevoir des conseils.",
+            "RESERVE|Décision : votre projet est inscrit sur la liste complémentaire.",
+            "NOT_SELECTED|Décision : votre projet n'est pas sélectionné.",
+            "REJECTED|Décision : votre projet n'est pas retenu à l'issue de l'instruction."})
+    void theDecisionLetterSaysItsOutcomeOnlyWithTheScoresAndHowToContest(String outcome, String sentence) {
+        Map<String, Object> model = fullModel();
+        model.put("outcome", outcome);
+
+        String body = templates.render(NotificationTemplate.SELECTION_DECISION, model).body();
+
+        assertThat(body).contains(sentence, "- Pertinence de l'usage de l'IA pour le service public : 2,5/5",
+                "  Appréciation : Usage peu justifié.", "  Appréciation : Cas d'usage flou.", "total 11 sur 20",
+                "recours gracieux", "Conseil d'État");
+        assertThat(body.split("Décision : ", -1)).as("one decision only").hasSize(2);
+        assertThat(body.contains("Motif : ")).isEqualTo("REJECTED".equals(outcome));
+        assertThat(body).doesNotContain("arrêtées d'un commun accord");
     }
 
     @Test
@@ -88,6 +111,12 @@ class MailTemplatesTest {
         model.put("reviewKind", "juridique");
         model.put("reviewer", "Léa Dubois (legal)");
         model.put("details", "non précisée");
+        model.put("outcome", "REJECTED");
+        model.put("scores", List.of(Map.of("label", "Pertinence de l'usage de l'IA pour le service public",
+                "score", "2,5", "justifications", List.of("Usage peu justifié.", "Cas d'usage flou."))));
+        model.put("total", "11");
+        model.put("rejectionReason", "La note de pertinence est inférieure au seuil de 3 sur 5.");
+        model.put("status", "En cours d'instruction");
         return model;
     }
 }
