@@ -430,8 +430,8 @@ class SelectionCampaignIntegrationTests {
         assertThat(applications.get(promoted.applicationId()).status()).isEqualTo(ApplicationStatus.LAUREATE);
         assertThat(runtimeService.getActiveActivityIds(promoted.processInstanceId()))
                 .containsExactly("Task_AwaitAccompaniment");
-        assertThat(mailsTo(email("S09"))).filteredOn(mail -> mail.subject().equals("Bac à sable – votre projet "
-                + promoted.reference() + " devient lauréat")).singleElement()
+        assertThat(mailsTo(email("S09"))).filteredOn(mail -> mail.subject().equals("Bac à sable – candidature "
+                + promoted.reference() + " : votre projet devient lauréat")).singleElement()
                 .satisfies(mail -> assertThat(mail.body()).contains("votre projet devient lauréat"));
         for (String code : List.of("S10", "S11")) {
             assertThat(applications.get(apps.get(code).applicationId()).status()).isEqualTo(ApplicationStatus.RESERVE);
