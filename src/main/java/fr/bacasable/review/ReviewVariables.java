@@ -9,8 +9,9 @@ import java.util.Locale;
  */
 public final class ReviewVariables {
 
-    public static final String REVIEW_DUE_AT = "reviewDueAt";
-    public static final String REVIEW_ESCALATION_AT = "reviewEscalationAt";
+    /** Suffixes of each review's deadline and escalation date: {@code legalReviewDueAt}, {@code technicalReviewEscalationAt}. */
+    public static final String REVIEW_DUE_AT = "ReviewDueAt";
+    public static final String REVIEW_ESCALATION_AT = "ReviewEscalationAt";
     /** Set by each review step for the gateway after it: {@code legalConflictDeclared}, {@code technicalConflictDeclared}. */
     public static final String CONFLICT_DECLARED = "ConflictDeclared";
     public static final String REVIEWS_DIVERGE = "reviewsDiverge";

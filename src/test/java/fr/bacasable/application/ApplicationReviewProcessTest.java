@@ -195,8 +195,10 @@ class ApplicationReviewProcessTest {
         assertThat(application).hasPassedInOrder("Task_MarkUnderReview", "Task_ScheduleReviews")
                 .isWaitingAtExactly("Task_ReviewLegal", "Task_ReviewTechnical")
                 .variables().doesNotContainKey(COMPLETENESS)
-                .containsEntry(REVIEW_DUE_AT, Date.from(REVIEW_DUE))
-                .containsEntry(REVIEW_ESCALATION_AT, Date.from(REVIEW_ESCALATION));
+                .containsEntry(field(ReviewKind.LEGAL, REVIEW_DUE_AT), Date.from(REVIEW_DUE))
+                .containsEntry(field(ReviewKind.LEGAL, REVIEW_ESCALATION_AT), Date.from(REVIEW_ESCALATION))
+                .containsEntry(field(ReviewKind.TECHNICAL, REVIEW_DUE_AT), Date.from(REVIEW_DUE))
+                .containsEntry(field(ReviewKind.TECHNICAL, REVIEW_ESCALATION_AT), Date.from(REVIEW_ESCALATION));
         assertThat(task("Task_ReviewLegal", application)).hasCandidateGroup("legal-reviewers")
                 .hasDueDate(Date.from(REVIEW_DUE));
         assertThat(task("Task_ReviewTechnical", application)).hasCandidateGroup("technical-reviewers")
@@ -642,8 +644,10 @@ class ApplicationReviewProcessTest {
         variables.put(INFORMATION_REQUEST_ID, "request-1");
         variables.put(ANSWER_DUE_AT, Date.from(NOW.plus(ANSWER_PERIOD)));
         variables.put(REMINDER_AT, Date.from(NOW.plus(ANSWER_PERIOD).minus(REMINDER_BEFORE_DUE)));
-        variables.put(REVIEW_DUE_AT, Date.from(REVIEW_DUE));
-        variables.put(REVIEW_ESCALATION_AT, Date.from(REVIEW_ESCALATION));
+        for (ReviewKind kind : List.of(ReviewKind.LEGAL, ReviewKind.TECHNICAL)) {
+            variables.put(field(kind, REVIEW_DUE_AT), Date.from(REVIEW_DUE));
+            variables.put(field(kind, REVIEW_ESCALATION_AT), Date.from(REVIEW_ESCALATION));
+        }
         variables.putAll(moreVariables);
         return runtimeService().createProcessInstanceByKey(PROCESS_KEY).businessKey(BUSINESS_KEY)
                 .setVariables(variables).startBeforeActivity(activityId).execute();
@@ -814,8 +818,10 @@ class ApplicationReviewProcessTest {
 
     private void scheduleReviews(DelegateExecution execution) {
         Instant dueAt = ClockUtil.getCurrentTime().toInstant().plus(REVIEW_PERIOD);
-        execution.setVariable(REVIEW_DUE_AT, Date.from(dueAt));
-        execution.setVariable(REVIEW_ESCALATION_AT, Date.from(dueAt.plus(ESCALATION_AFTER_DUE)));
+        for (ReviewKind kind : List.of(ReviewKind.LEGAL, ReviewKind.TECHNICAL)) {
+            execution.setVariable(field(kind, REVIEW_DUE_AT), Date.from(dueAt));
+            execution.setVariable(field(kind, REVIEW_ESCALATION_AT), Date.from(dueAt.plus(ESCALATION_AFTER_DUE)));
+        }
     }
 
     private void recordReview(DelegateExecution execution, ReviewKind kind) {

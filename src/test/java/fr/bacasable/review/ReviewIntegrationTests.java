@@ -281,6 +281,8 @@ class ReviewIntegrationTests {
         Case application = underReview(campaignId);
         String firstTask = taskId(application, LEGAL_TASK);
         assertThat(claim("legal", firstTask).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        Instant declaredAt = Instant.now().plus(Duration.ofDays(4)).truncatedTo(ChronoUnit.MILLIS);
+        ClockUtil.setCurrentTime(Date.from(declaredAt));
 
         ResponseEntity<String> declared = submit("legal", firstTask, Map.of(
                 "legalConflictOfInterest", "yes",
@@ -293,7 +295,10 @@ class ReviewIntegrationTests {
         Task recreated = taskService.createTaskQuery().taskId(againTask).singleResult();
         assertThat(recreated.getAssignee()).as("back to the group").isNull();
         assertThat(candidateGroups(againTask)).containsExactly(StaffGroups.LEGAL_REVIEWERS);
-        assertThat(recreated.getDueDate()).as("same due date").isEqualTo(Date.from(application.due()));
+        assertThat(recreated.getDueDate()).as("whoever takes it has the campaign's full review delay")
+                .isEqualTo(Date.from(declaredAt.plus(REVIEW_DELAY)));
+        assertThat(taskService.createTaskQuery().taskId(taskId(application, TECHNICAL_TASK)).singleResult()
+                .getDueDate()).as("the other review keeps its own").isEqualTo(Date.from(application.due()));
 
         assertThat(keys(tasksSeenBy("legal", application))).doesNotContain(LEGAL_TASK);
         assertThat(get("legal", "/engine-rest/task/" + againTask).getStatusCode())
@@ -777,7 +782,7 @@ class ReviewIntegrationTests {
         assertThat(complete.getStatusCode()).as(complete.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
         executeJobs(processInstanceId);
         assertThat(applications.get(applicationId).status()).isEqualTo(ApplicationStatus.UNDER_REVIEW);
-        Date due = (Date) runtimeService.getVariable(processInstanceId, "reviewDueAt");
+        Date due = (Date) runtimeService.getVariable(processInstanceId, "legalReviewDueAt");
         return new Case(reference, token, applicationId, processInstanceId, from, to, due.toInstant());
     }
 
@@ -824,6 +829,9 @@ class ReviewIntegrationTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM review_conflict WHERE application_id = :id")
                 .param("id", application.applicationId()).query(Long.class).single()).isZero();
         assertThat(runtimeService.getVariables(application.processInstanceId()).keySet())
+                .filteredOn(name -> !name.endsWith(ReviewVariables.REVIEW_DUE_AT)
+                        && !name.endsWith(ReviewVariables.REVIEW_ESCALATION_AT))
+                .as("no form field left behind")
                 .noneMatch(name -> name.startsWith("legal") || name.startsWith("technical"));
         assertThat(jdbc.sql("SELECT template FROM outbox_message WHERE application_id = :id")
                 .param("id", application.applicationId()).query(String.class).list()).containsExactly("RECEIPT");

@@ -90,11 +90,20 @@ class ReviewSteps {
 
     /** "Planifier les revues": both are due after the campaign's review delay, escalated 5 days later. */
     void scheduleReviews(DelegateExecution execution) {
-        ApplicationDetails application = application(execution);
+        Instant dueAt = dueFromNow(application(execution));
+        schedule(execution, ReviewKind.LEGAL, dueAt);
+        schedule(execution, ReviewKind.TECHNICAL, dueAt);
+    }
+
+    private Instant dueFromNow(ApplicationDetails application) {
         int reviewDays = campaigns.find(application.campaignId()).map(Campaign::reviewDays).orElseThrow();
-        Instant dueAt = ProgrammeTime.now().plus(Duration.ofDays(reviewDays));
-        execution.setVariable(REVIEW_DUE_AT, Date.from(dueAt));
-        execution.setVariable(REVIEW_ESCALATION_AT, Date.from(dueAt.plus(ESCALATION_AFTER_DUE)));
+        return ProgrammeTime.now().plus(Duration.ofDays(reviewDays));
+    }
+
+    /** The review's deadline: at scheduling, and again for whoever takes a review handed back after a conflict. */
+    private static void schedule(DelegateExecution execution, ReviewKind kind, Instant dueAt) {
+        execution.setVariable(field(kind, REVIEW_DUE_AT), Date.from(dueAt));
+        execution.setVariable(field(kind, REVIEW_ESCALATION_AT), Date.from(dueAt.plus(ESCALATION_AFTER_DUE)));
     }
 
     /** On creation of a review task: whoever declared a conflict or did the other review cannot see it. */
@@ -124,6 +133,7 @@ class ReviewSteps {
                     "details", details == null ? "non précisée" : details));
             execution.setVariable(field(kind, CONFLICT_DECLARED), true);
             removeFormFields(execution, kind);
+            schedule(execution, kind, dueFromNow(application));
             return;
         }
         ReviewKind other = otherReview(kind);
@@ -205,7 +215,7 @@ class ReviewSteps {
     }
 
     private Map<String, Object> reviewModel(DelegateExecution execution, ReviewKind kind) {
-        Date dueAt = (Date) execution.getVariable(REVIEW_DUE_AT);
+        Date dueAt = (Date) execution.getVariable(field(kind, REVIEW_DUE_AT));
         return Map.of("reviewKind", kind.label(), "dueDate", LocalDate.ofInstant(dueAt.toInstant(), ProgrammeTime.ZONE));
     }
 
