@@ -40,7 +40,6 @@ public final class ApplicationReviewVariables {
     /** Sent by the campaign with {@link #SELECTION_OUTCOME}: LAUREATE, ADVISED, RESERVE, NOT_SELECTED or REJECTED. */
     public static final String MESSAGE_SELECTION_DECIDED = "SelectionDecided";
     public static final String SELECTION_OUTCOME = "selectionOutcome";
-    public static final String OUTCOME_REJECTED = "REJECTED";
     /** A laureate's place became free and this reserve application takes it. */
     public static final String MESSAGE_RESERVE_PROMOTED = "ReservePromoted";
     /** The accompaniment of a laureate starts (sent by the accompaniment phase). */

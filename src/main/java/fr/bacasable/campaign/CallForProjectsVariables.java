@@ -17,7 +17,10 @@ public final class CallForProjectsVariables {
     public static final String ESCALATED_APPLICATION_IDS = "escalatedApplicationIds";
     /** How many applications are still before the end of their review. */
     public static final String PENDING_REVIEWS = "pendingReviews";
-    /** Each application's process waits for the campaign's outcome; this signal, suffixed with the campaign id, wakes the campaign when one is through review. */
+    /**
+     * Thrown by an application's process when its review is through (or it is withdrawn), suffixed with
+     * the campaign id: it wakes the campaign waiting for the end of the reviews.
+     */
     public static final String SIGNAL_REVIEW_SETTLED = "ReviewSettled-";
 
     /** The selection tasks: the ranked list as a Markdown table, the committee's and president's fields. */

@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 public final class ReviewVariables {
 
-    /** Suffixes of each review's deadline and escalation date: {@code legalReviewDueAt}, {@code technicalReviewEscalationAt}. */
+    /** Each review's deadline and escalation date, after its prefix: {@code legalReviewDueAt}, ... */
     public static final String REVIEW_DUE_AT = "ReviewDueAt";
     public static final String REVIEW_ESCALATION_AT = "ReviewEscalationAt";
     /** Set by each review step for the gateway after it: {@code legalConflictDeclared}, {@code technicalConflictDeclared}. */

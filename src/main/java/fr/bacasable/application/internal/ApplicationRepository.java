@@ -145,8 +145,8 @@ public class ApplicationRepository {
                         + "data_protection_interest_score DESC, impact_score DESC, submitted_at ASC, reference ASC")
                 .param("campaignId", campaignId)
                 .param("withdrawn", ApplicationStatus.WITHDRAWN.name())
-                .query((rs, row) -> new ReviewedApplication(rs.getString("id"), rs.getString("reference"), rs.getString("project_title"),
-                        rs.getString("organisation_name"), rs.getBigDecimal("relevance_score"),
+                .query((rs, row) -> new ReviewedApplication(rs.getString("id"), rs.getString("reference"),
+                        rs.getString("project_title"), rs.getString("organisation_name"), rs.getBigDecimal("relevance_score"),
                         rs.getBigDecimal("data_protection_interest_score"), rs.getBigDecimal("quality_score"),
                         rs.getBigDecimal("impact_score"), rs.getTimestamp("submitted_at").toInstant()))
                 .list();
@@ -164,7 +164,8 @@ public class ApplicationRepository {
 
     public String reviewRejectionReason(String id) {
         return jdbc.sql("SELECT review_rejection_reason FROM application WHERE id = :id")
-                .param("id", id).query(String.class).list().stream().filter(Objects::nonNull).findFirst().orElse(null);
+                .param("id", id).query(String.class).list().stream().filter(Objects::nonNull).findFirst()
+                .orElse(null);
     }
 
     int count() {

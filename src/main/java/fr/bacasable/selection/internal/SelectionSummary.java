@@ -42,7 +42,8 @@ class SelectionSummary {
                 continue;
             }
             text.append("| ").append(line.rank())
-                    .append(" | ").append(application.reference()).append(" — ").append(cell(application.projectTitle()))
+                    .append(" | ").append(application.reference()).append(" — ")
+                    .append(cell(application.projectTitle()))
                     .append(" | ").append(String.join(" · ", OutcomeLetters.decimal(application.relevanceScore()),
                             OutcomeLetters.decimal(application.dataProtectionInterestScore()),
                             OutcomeLetters.decimal(application.qualityScore()),
