@@ -35,6 +35,7 @@ class StartupReport {
                 .append("  Tasklist  ").append(base).append("/camunda/app/tasklist/\n")
                 .append("  Cockpit   ").append(base).append("/camunda/app/cockpit/\n")
                 .append("  Admin     ").append(base).append("/camunda/app/admin/\n")
+                .append("  Campaigns ").append(base).append("/staff/campaigns (ranking, selection; staff login)\n")
                 .append("  API docs  ").append(base).append("/api-docs.html\n");
         if (security.demoEnabled()) {
             report.append("Demo accounts (password from DEMO_PASSWORD, default 'demo'):\n");
