@@ -154,6 +154,17 @@ public class BrowserSuite implements ExecutionCondition {
 
     /** Saves a screenshot and the page source as {@code target/screenshots/<name>.png} and {@code .html}. */
     /** The names of the filters in Tasklist's left column, once loaded; fails when Tasklist reports a loading failure. */
+    /** Texts of the visible elements matching the CSS selector, read at once (elements come and go). */
+    static List<String> visibleTexts(WebDriver browser, String css) {
+        @SuppressWarnings("unchecked")
+        List<String> texts = (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                return Array.from(document.querySelectorAll(arguments[0]))
+                    .filter(element => element.offsetParent !== null)
+                    .map(element => element.innerText.trim()).filter(text => text);
+                """, css);
+        return texts;
+    }
+
     static List<String> tasklistFilterNames(WebDriver browser) {
         JavascriptExecutor js = (JavascriptExecutor) browser;
         String state = new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage("the filter list to load")

@@ -657,13 +657,7 @@ class ReviewFormsBrowserTests {
 
     /** Texts of the visible elements matching the CSS selector, read at once (elements come and go). */
     private List<String> visibleTexts(String css) {
-        @SuppressWarnings("unchecked")
-        List<String> texts = (List<String>) ((JavascriptExecutor) browser).executeScript("""
-                return Array.from(document.querySelectorAll(arguments[0]))
-                    .filter(element => element.offsetParent !== null)
-                    .map(element => element.innerText.trim()).filter(text => text);
-                """, css);
-        return texts;
+        return BrowserSuite.visibleTexts(browser, css);
     }
 
     private String pageText() {

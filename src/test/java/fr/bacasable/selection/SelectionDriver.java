@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * applications, completeness, both reviews, closing. Tasks are completed as the demo users with
  * their groups (authorizations on); jobs run here since the job executor is off in tests.
  */
-record SelectionDriver(CampaignService campaigns, IntakeService intake, RuntimeService runtimeService,
+public record SelectionDriver(CampaignService campaigns, IntakeService intake, RuntimeService runtimeService,
         TaskService taskService, ManagementService managementService, IdentityService identityService,
         JdbcClient jdbc) {
 
@@ -39,11 +39,11 @@ record SelectionDriver(CampaignService campaigns, IntakeService intake, RuntimeS
     static final String APPLICATION_REVIEW = "ApplicationReviewProcess";
 
     /** An application submitted to the campaign. */
-    record Submitted(String reference, String token, String applicationId, String processInstanceId) {
+    public record Submitted(String reference, String token, String applicationId, String processInstanceId) {
     }
 
     /** Publishes a campaign open from today, with these places; returns its id. */
-    String publish(int laureates, int advised, int reserve) {
+    public String publish(int laureates, int advised, int reserve) {
         LocalDate today = ProgrammeTime.today();
         String title = "Sélection " + UUID.randomUUID().toString().substring(0, 8);
         String processInstanceId = campaigns.startPublication(new CampaignDraft(title, "Thème de test", today,
@@ -53,12 +53,12 @@ record SelectionDriver(CampaignService campaigns, IntakeService intake, RuntimeS
         return (String) runtimeService.getVariable(processInstanceId, CallForProjectsVariables.CAMPAIGN_ID);
     }
 
-    String campaignProcess(String campaignId) {
+    public String campaignProcess(String campaignId) {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(CALL_FOR_PROJECTS)
                 .variableValueEquals(CallForProjectsVariables.CAMPAIGN_ID, campaignId).singleResult().getId();
     }
 
-    Submitted submit(String campaignId, String projectTitle) {
+    public Submitted submit(String campaignId, String projectTitle) {
         return submit(campaignId, Applications.submission(projectTitle));
     }
 
@@ -73,7 +73,7 @@ record SelectionDriver(CampaignService campaigns, IntakeService intake, RuntimeS
     }
 
     /** A programme manager finds the file complete; then both reviewers score it (a justification per criterion). */
-    void review(Submitted application, double[] legal, double[] technical) {
+    public void review(Submitted application, double[] legal, double[] technical) {
         markComplete(application);
         score(application, legal, technical, null);
     }
@@ -98,7 +98,7 @@ record SelectionDriver(CampaignService campaigns, IntakeService intake, RuntimeS
     }
 
     /** The closing date comes: its timer fires, as the job executor would fire it on the day. */
-    void close(String campaignId) {
+    public void close(String campaignId) {
         String processInstanceId = campaignProcess(campaignId);
         Job closing = managementService.createJobQuery().processInstanceId(processInstanceId)
                 .activityId("Event_ClosingDateReached").singleResult();
@@ -110,7 +110,7 @@ record SelectionDriver(CampaignService campaigns, IntakeService intake, RuntimeS
         return taskOf(application.processInstanceId(), definitionKey);
     }
 
-    Task taskOf(String processInstanceId, String definitionKey) {
+    public Task taskOf(String processInstanceId, String definitionKey) {
         Task task = taskService.createTaskQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKey(definitionKey).singleResult();
         assertThat(task).as("open task %s", definitionKey).isNotNull();
@@ -118,7 +118,7 @@ record SelectionDriver(CampaignService campaigns, IntakeService intake, RuntimeS
     }
 
     /** Completes the task as this user, with the engine's authorization checks, as Tasklist does. */
-    void complete(String userId, List<String> groups, Task task, Map<String, Object> variables) {
+    public void complete(String userId, List<String> groups, Task task, Map<String, Object> variables) {
         identityService.setAuthentication(userId, groups);
         try {
             taskService.claim(task.getId(), userId);
@@ -147,7 +147,7 @@ record SelectionDriver(CampaignService campaigns, IntakeService intake, RuntimeS
     }
 
     /** Runs every due job of the engine until none is left. */
-    void executeAllJobs() {
+    public void executeAllJobs() {
         for (int round = 0; round < 50; round++) {
             List<Job> jobs = managementService.createJobQuery().executable().list();
             if (jobs.isEmpty()) {

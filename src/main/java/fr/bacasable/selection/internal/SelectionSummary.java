@@ -32,8 +32,9 @@ class SelectionSummary {
                 .append(places(campaign, lines, Outcome.ADVISED)).append(", ")
                 .append(places(campaign, lines, Outcome.RESERVE)).append(".\n\n");
         text.append("| Rang | Candidature | Notes (pertinence · intérêt · qualité · impact) | Total | Proposition "
-                + "| Sélection | Motif du changement |\n");
-        text.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+                + "| Sélection |\n");
+        text.append("| --- | --- | --- | --- | --- | --- |\n");
+        StringBuilder changes = new StringBuilder();
         long rejected = 0;
         for (SelectionLine line : lines) {
             ReviewedApplication application = scored.get(line.applicationId());
@@ -51,11 +52,18 @@ class SelectionSummary {
                     .append(" | ").append(OutcomeLetters.decimal(application.total()))
                     .append(" | ").append(line.proposedOutcome().label())
                     .append(" | ").append(line.withdrawn() ? "Retirée" : line.outcome().label())
-                    .append(" | ").append(line.moved() ? cell(line.changeReason()) : "")
                     .append(" |\n");
+            if (line.moved()) {
+                changes.append("- ").append(application.reference()).append(" : ")
+                        .append(line.proposedOutcome().label()).append(" → ").append(line.outcome().label()).append(". Motif : ")
+                        .append(cell(line.changeReason())).append("\n");
+            }
         }
         if (lines.isEmpty()) {
-            text.append("| | Aucune candidature présélectionnée | | | | | |\n");
+            text.append("| | Aucune candidature présélectionnée | | | | |\n");
+        }
+        if (!changes.isEmpty()) {
+            text.append("\nChangements par rapport à la proposition :\n\n").append(changes);
         }
         text.append("\n").append(rejected).append(" candidature(s) non retenue(s) à l'instruction recevront aussi "
                 + "leur courrier de décision.");

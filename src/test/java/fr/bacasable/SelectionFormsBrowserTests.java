@@ -1,0 +1,175 @@
+package fr.bacasable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.bacasable.application.internal.IntakeService;
+import fr.bacasable.campaign.CampaignService;
+import fr.bacasable.selection.SelectionDriver;
+import fr.bacasable.selection.SelectionDriver.Submitted;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The selection in a real browser, as the committee and the president do it: Tasklist's forms in
+ * French, the selection page the committee's form links to, the president's form, the proposal sent
+ * back and proposed again, the journal, and the letter on an applicant's tracking page.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ExtendWith(BrowserSuite.class)
+class SelectionFormsBrowserTests {
+
+    static final String COMMITTEE_FILTER = "Comité de sélection";
+    static final String PRESIDENT_FILTER = "Décisions de la présidence";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CampaignService campaigns;
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    JdbcClient jdbc;
+
+    FrenchTasklist tasklist;
+
+    @RegisterExtension
+    final AfterTestExecutionCallback evidenceOnFailure = BrowserSuite.evidenceOnFailure(
+            () -> tasklist == null ? null : tasklist.browser);
+
+    @AfterEach
+    void closeBrowser() {
+        if (tasklist != null) {
+            tasklist.quit();
+            tasklist = null;
+        }
+    }
+
+    @Test
+    void committeeMovesWithAReasonThenProposesAgainAfterTheSendBackAndTheApplicantReadsTheLetter() {
+        SelectionDriver driver = new SelectionDriver(campaigns, intake, runtimeService, taskService,
+                managementService, identityService, jdbc);
+        String campaignId = driver.publish(1, 1, 1);
+        Submitted first = driver.submit(campaignId, "Assistant IA pour l'état civil");
+        Submitted second = driver.submit(campaignId, "Tri des courriers");
+        Submitted third = driver.submit(campaignId, "Orientation des usagers");
+        Submitted rejected = driver.submit(campaignId, "Projet trop tôt");
+        driver.review(first, new double[] {4.5, 4.5, 4, 4}, new double[] {4.5, 4.5, 4, 4});
+        driver.review(second, new double[] {4, 4, 4, 4}, new double[] {4, 4, 4, 4});
+        driver.review(third, new double[] {3.5, 3.5, 3.5, 3.5}, new double[] {3.5, 3.5, 3.5, 3.5});
+        driver.review(rejected, new double[] {2, 3, 3, 3}, new double[] {2, 3, 3, 3});
+        driver.close(campaignId);
+        String campaignProcess = driver.campaignProcess(campaignId);
+
+        tasklist = FrenchTasklist.logIn(port, "committee");
+        String proposal = driver.taskOf(campaignProcess, "Task_ProposeSelection").getId();
+        WebElement form = tasklist.openAndClaim(COMMITTEE_FILTER, proposal);
+        assertThat(form.getText()).contains("Proposer la sélection", first.reference(), "17", "16", "14",
+                "Lauréat (accompagné)", "Conseillé", "Liste complémentaire",
+                "1 candidature(s) non retenue(s) à l'instruction").doesNotContain(rejected.reference());
+
+        WebElement link = form.findElement(By.xpath(".//a[normalize-space()='Ouvrir la page de la sélection']"));
+        tasklist.browser.get(link.getAttribute("href"));
+        tasklist.waitFor("the selection page").until(ExpectedConditions.textToBePresentInElementLocated(
+                By.tagName("h1"), "Sélection"));
+        move(third, "LAUREATE", "");
+        assertThat(tasklist.visibleTexts("[role=alert]"))
+                .containsExactly("Indiquez le motif du changement : il est conservé avec la décision.");
+        move(third, "LAUREATE", "Cas d'usage prioritaire pour la doctrine");
+        assertThat(tasklist.visibleTexts("[role=alert]")).singleElement().asString()
+                .contains("compte 2 candidatures pour 1 place(s)");
+        move(first, "NOT_SELECTED", "Place libérée pour le projet classé troisième");
+        assertThat(tasklist.visibleTexts("[role=status]")).containsExactly(
+                "La candidature " + first.reference() + " a été déplacée.");
+        move(third, "LAUREATE", "Cas d'usage prioritaire pour la doctrine");
+        move(first, "RESERVE", "Déjà accompagné par la CNIL sur un projet voisin");
+        assertThat(tasklist.visibleTexts("[role=status]")).containsExactly(
+                "La candidature " + first.reference() + " a été déplacée.");
+
+        form = tasklist.openAndClaim(COMMITTEE_FILTER, proposal);
+        assertThat(form.getText()).contains("Déjà accompagné par la CNIL sur un projet voisin",
+                "Cas d'usage prioritaire pour la doctrine");
+        tasklist.field("Field_CommitteeRemark").sendKeys("Deux changements, motivés ci-dessus.");
+        assertThat(tasklist.complete(() -> done(proposal))).isEmpty();
+        tasklist.quit();
+
+        tasklist = FrenchTasklist.logIn(port, "president");
+        form = tasklist.openAndClaim(PRESIDENT_FILTER,
+                driver.taskOf(campaignProcess, "Task_DecideSelection").getId());
+        assertThat(form.getText()).contains("Observations du comité", "Deux changements, motivés ci-dessus.",
+                "Cas d'usage prioritaire pour la doctrine");
+        assertThat(tasklist.visibleTexts("[cam-tasklist-form] .fjs-form-field-radio label"))
+                .contains("Arrêter la sélection proposée", "Renvoyer la proposition au comité");
+        tasklist.quit();
+        tasklist = null;
+        // The president's decisions go through the engine as Tasklist would send them (completing the
+        // radio form in headless Tasklist is not reliable yet, see the closing note of issue 4).
+        driver.complete("president", List.of("president"), driver.taskOf(campaignProcess, "Task_DecideSelection"),
+                Map.of("selectionDecision", "SEND_BACK",
+                        "presidentRemark", "Justifiez davantage le retrait du premier classé."));
+
+        tasklist = FrenchTasklist.logIn(port, "committee");
+        String again = driver.taskOf(campaignProcess, "Task_ProposeSelection").getId();
+        form = tasklist.openAndClaim(COMMITTEE_FILTER, again);
+        assertThat(form.getText()).contains("Sélection renvoyée par la présidence",
+                "Justifiez davantage le retrait du premier classé.");
+        assertThat(tasklist.complete(() -> done(again))).isEmpty();
+        driver.complete("president", List.of("president"), driver.taskOf(campaignProcess, "Task_DecideSelection"),
+                Map.of("selectionDecision", "CONFIRM", "presidentRemark", "Sélection arrêtée."));
+        driver.executeAllJobs();
+        tasklist.quit();
+
+        tasklist = FrenchTasklist.logIn(port, "manager");
+        tasklist.browser.get(tasklist.url("/staff/campaigns/" + campaignId + "/selection"));
+        assertThat(tasklist.text()).contains("Résultats annoncés", "Candidature déplacée par le comité",
+                "Déjà accompagné par la CNIL sur un projet voisin", "Sélection renvoyée au comité par la présidence",
+                "Sélection arrêtée par la présidence", "Sélection arrêtée.");
+        tasklist.browser.get(tasklist.url("/suivi/" + third.reference() + "/" + third.token()));
+        assertThat(tasklist.text()).contains("Votre projet est lauréat", "Décision : votre projet est lauréat.",
+                "recours gracieux");
+    }
+
+    private boolean done(String taskId) {
+        return taskService.createTaskQuery().taskId(taskId).count() == 0;
+    }
+
+    /** On the selection page: the application's new outcome and the reason, then "Déplacer". */
+    private void move(Submitted application, String outcome, String reason) {
+        new Select(tasklist.browser.findElement(By.id("outcome-" + application.applicationId())))
+                .selectByValue(outcome);
+        WebElement reasonField = tasklist.browser.findElement(By.id("reason-" + application.applicationId()));
+        reasonField.clear();
+        reasonField.sendKeys(reason);
+        WebElement button = reasonField.findElement(By.xpath("./ancestor::form//button"));
+        button.click();
+        tasklist.waitFor("the selection page again").until(ExpectedConditions.stalenessOf(button));
+    }
+}
