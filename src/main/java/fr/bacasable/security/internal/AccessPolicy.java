@@ -26,7 +26,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 /**
  * What each staff group may do in the engine. Tasks are not listed: the engine grants a group
  * access to a task when the group becomes a candidate for it, so a reviewer sees only the tasks
- * of the groups they belong to. The {@code inspection} group has no grant at all.
+ * of the groups they belong to. {@code TASK_ASSIGN} lets people give back a task they took (the
+ * engine's unclaim); who may be given a task is decided by {@code StaffTaskAuthorizationProvider}.
+ * The {@code inspection} group has no grant at all.
  */
 final class AccessPolicy {
 
@@ -58,12 +60,15 @@ final class AccessPolicy {
 
         for (String reviewers : List.of(LEGAL_REVIEWERS, TECHNICAL_REVIEWERS)) {
             grants.add(grant(reviewers, APPLICATION, "tasklist", Permissions.ACCESS));
-            grants.add(grant(reviewers, PROCESS_DEFINITION, APPLICATION_REVIEW, ProcessDefinitionPermissions.READ));
-            grants.add(grant(reviewers, PROCESS_DEFINITION, ACCOMPANIMENT, ProcessDefinitionPermissions.READ));
+            grants.add(grant(reviewers, PROCESS_DEFINITION, APPLICATION_REVIEW, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.TASK_ASSIGN));
+            grants.add(grant(reviewers, PROCESS_DEFINITION, ACCOMPANIMENT, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.TASK_ASSIGN));
         }
         for (String deciders : List.of(SELECTION_COMMITTEE, PRESIDENT)) {
             grants.add(grant(deciders, APPLICATION, "tasklist", Permissions.ACCESS));
-            grants.add(grant(deciders, PROCESS_DEFINITION, CALL_FOR_PROJECTS, ProcessDefinitionPermissions.READ));
+            grants.add(grant(deciders, PROCESS_DEFINITION, CALL_FOR_PROJECTS, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.TASK_ASSIGN));
         }
         for (Resources resource : Resources.values()) {
             grants.add(grant(CAMUNDA_ADMIN, resource, ANY, Permissions.ALL));

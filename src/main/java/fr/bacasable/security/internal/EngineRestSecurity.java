@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /** The engine REST API answers only to staff authenticated with HTTP Basic; the engine then checks authorizations. */
 @Configuration(proxyBeanMethods = false)
@@ -18,6 +19,7 @@ class EngineRestSecurity {
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
         return registration;
     }
 }

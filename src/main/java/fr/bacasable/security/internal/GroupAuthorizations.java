@@ -42,6 +42,8 @@ class GroupAuthorizations {
         StaffGroups.ALL.forEach(this::ensureGroup);
         AccessPolicy.grants().forEach(this::ensureGrant);
         revokeEverythingFrom(StaffGroups.INSPECTION);
+        narrowTaskGrantsToWork();
+        removeTaskHistoryGrants();
     }
 
     /** Grants a group READ on a stored Tasklist filter. */
@@ -74,6 +76,28 @@ class GroupAuthorizations {
         }
         authorization.setPermissions(grant.permissions().toArray(Permission[]::new));
         authorizationService.saveAuthorization(authorization);
+    }
+
+    /**
+     * Tasks created before {@code TASK_WORK} became the engine's default kept {@code UPDATE} for their
+     * candidates and assignees, which lets them reassign the task and write its variables.
+     */
+    private void narrowTaskGrantsToWork() {
+        for (Authorization grant : authorizationService.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(Resources.TASK)
+                .hasPermission(Permissions.UPDATE).list()) {
+            if (!AccessPolicy.ANY.equals(grant.getResourceId())) {
+                grant.setPermissions(new Permission[] {Permissions.READ, Permissions.TASK_WORK});
+                authorizationService.saveAuthorization(grant);
+            }
+        }
+    }
+
+    /** Per-task history grants open the whole instance's variables; older releases gave them to candidates. */
+    private void removeTaskHistoryGrants() {
+        authorizationService.createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK).list().stream()
+                .filter(grant -> !AccessPolicy.ANY.equals(grant.getResourceId()))
+                .forEach(grant -> authorizationService.deleteAuthorization(grant.getId()));
     }
 
     private void revokeEverythingFrom(String groupId) {
