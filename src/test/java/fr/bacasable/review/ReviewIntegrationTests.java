@@ -210,9 +210,11 @@ class ReviewIntegrationTests {
         assertThat(candidateGroups(legalTask.path("id").asText())).containsExactly(StaffGroups.LEGAL_REVIEWERS);
         assertThat(candidateGroups(technicalTask.path("id").asText()))
                 .containsExactly(StaffGroups.TECHNICAL_REVIEWERS);
-        for (String outsider : List.of("committee", "president", "inspector")) {
+        for (String outsider : List.of("committee", "president")) {
             assertThat(tasksSeenBy(outsider, application)).as("tasks %s sees", outsider).isEmpty();
         }
+        assertThat(get("inspector", "/engine-rest/task?firstResult=0&maxResults=10").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
 
         String technicalId = technicalTask.path("id").asText();
         assertThat(get("legal", "/engine-rest/task/" + technicalId).getStatusCode())
