@@ -3,6 +3,7 @@ package fr.bacasable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.bacasable.StaffLogin.WebappSession;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.campaign.CampaignStatus;
@@ -290,26 +291,8 @@ class BacASableIntegrationTests {
         return HttpStatus.valueOf(webappSession(userId, app).login().getStatusCode().value());
     }
 
-    record WebappSession(ResponseEntity<String> login, HttpHeaders headers) {
-    }
-
     private WebappSession webappSession(String userId, String app) {
-        ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-        String cookies = String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-                .map(cookie -> cookie.split(";", 2)[0]).toList());
-        String csrf = page.getHeaders().getFirst("X-XSRF-TOKEN");
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.add(HttpHeaders.COOKIE, cookies);
-        headers.add("X-XSRF-TOKEN", csrf);
-        ResponseEntity<String> login = http.exchange("/camunda/api/admin/auth/user/default/login/" + app,
-                HttpMethod.POST, new HttpEntity<>("username=" + userId + "&password=" + PASSWORD, headers),
-                String.class);
-        HttpHeaders session = new HttpHeaders();
-        session.add(HttpHeaders.COOKIE, login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-                .map(cookie -> cookie.split(";", 2)[0]).reduce(cookies, (all, cookie) -> all + "; " + cookie));
-        session.add("X-XSRF-TOKEN", csrf);
-        return new WebappSession(login, session);
+        return StaffLogin.webappSession(http, userId, PASSWORD, app);
     }
 
     private JsonNode evaluate(String decisionKey, String variables) {

@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,11 +23,16 @@ public record ClientAddress(String address, int port) {
 
     private static final int TIMEOUT_MILLIS = 60_000;
 
-    /** An answer: status, headers by lower-case name (the last of each), body as UTF-8. */
-    public record Answer(int status, Map<String, String> headers, String body) {
+    /** An answer: status, headers by lower-case name (the last of each), the cookies set, body as UTF-8. */
+    public record Answer(int status, Map<String, String> headers, List<String> cookies, String body) {
 
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        /** The cookies set, as a {@code Cookie} header sends them back. */
+        public String cookieHeader() {
+            return String.join("; ", cookies);
         }
     }
 
@@ -68,10 +75,16 @@ public record ClientAddress(String address, int port) {
         int end = text.indexOf("\r\n\r\n");
         String[] lines = text.substring(0, end).split("\r\n");
         Map<String, String> headers = new LinkedHashMap<>();
+        List<String> cookies = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+            String name = lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            String value = lines[i].substring(colon + 1).strip();
+            headers.put(name, value);
+            if (name.equals("set-cookie")) {
+                cookies.add(value.split(";", 2)[0]);
+            }
         }
-        return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(end + 4));
+        return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, cookies, text.substring(end + 4));
     }
 }

@@ -47,11 +47,11 @@ public final class RateLimiter {
         return Optional.of(Duration.ofNanos(window.startNanos() + windowNanos - now));
     }
 
-    /** Whether {@code key} is refused now, without counting an event. */
-    public Optional<Duration> refusal(String key) {
+    /** Whether {@code key} has used up its events of the current window, without counting one: how long until it may act again. */
+    public Optional<Duration> exhausted(String key) {
         long now = System.nanoTime();
         Window window = windows.get(key);
-        if (window == null || now - window.startNanos() >= windowNanos || window.count() <= limit) {
+        if (window == null || now - window.startNanos() >= windowNanos || window.count() < limit) {
             return Optional.empty();
         }
         return Optional.of(Duration.ofNanos(window.startNanos() + windowNanos - now));

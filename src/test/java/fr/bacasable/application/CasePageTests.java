@@ -2,6 +2,7 @@ package fr.bacasable.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.bacasable.StaffLogin;
 import fr.bacasable.application.internal.IntakeService;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
@@ -100,8 +101,7 @@ class CasePageTests {
 
     @Test
     void loginRefusesAWrongPasswordInFrench() {
-        ResponseEntity<String> refused = http.postForEntity("/staff/login",
-                form("username=president&password=wrong&next=/"), String.class);
+        ResponseEntity<String> refused = StaffLogin.post(http, "president", "wrong", "/");
         assertThat(refused.getBody()).contains("Identifiant ou mot de passe incorrect.");
     }
 
@@ -113,16 +113,11 @@ class CasePageTests {
     }
 
     private String login(String userId) {
-        ResponseEntity<String> response = postLogin(userId, "/");
-        assertThat(response.getStatusCode()).as("login of %s", userId).isEqualTo(HttpStatus.FOUND);
-        return response.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
-                .map(cookie -> cookie.split(";", 2)[0]).filter(cookie -> cookie.startsWith("JSESSIONID"))
-                .findFirst().orElseThrow();
+        return StaffLogin.cookie(http, userId, PASSWORD);
     }
 
     private ResponseEntity<String> postLogin(String userId, String next) {
-        return http.postForEntity("/staff/login", form("username=" + userId + "&password=" + PASSWORD + "&next=" + next),
-                String.class);
+        return StaffLogin.post(http, userId, PASSWORD, next);
     }
 
     private ResponseEntity<String> get(String path, String cookie) {
