@@ -47,7 +47,10 @@ public final class StaffLogin {
         return sessionCookie(response);
     }
 
-    /** The anti-forgery token of a staff page opened with the session {@code cookie}. */
+    /**
+     * The anti-forgery token of a staff page opened with the session {@code cookie}; the login page
+     * always carries the session's token, whoever may or may not use the other pages' forms.
+     */
     public static String tokenOf(TestRestTemplate http, String cookie, String path) {
         HttpHeaders headers = new HttpHeaders();
         headers.add(HttpHeaders.COOKIE, cookie);

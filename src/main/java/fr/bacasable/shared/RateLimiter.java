@@ -57,6 +57,17 @@ public final class RateLimiter {
         return Optional.of(Duration.ofNanos(window.startNanos() + windowNanos - now));
     }
 
+    /** A wait in whole seconds, rounded up and at least one, as the {@code Retry-After} header wants it. */
+    public static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
+    /** A wait in French words, in whole minutes rounded up: "une minute", "12 minutes". */
+    public static String inFrenchMinutes(Duration wait) {
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        return minutes == 1 ? "une minute" : minutes + " minutes";
+    }
+
     public void forget(String key) {
         windows.remove(key);
     }

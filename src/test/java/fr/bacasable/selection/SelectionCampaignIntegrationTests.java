@@ -929,7 +929,7 @@ class SelectionCampaignIntegrationTests {
         if (reason != null) {
             form.add("reason", reason);
         }
-        form.add(StaffLogin.TOKEN_FIELD, StaffLogin.tokenOf(http, cookie, selectionPage(campaignId)));
+        form.add(StaffLogin.TOKEN_FIELD, StaffLogin.tokenOf(http, cookie, "/staff/login"));
         return http.withRedirects(Redirects.DONT_FOLLOW).exchange(selectionPage(campaignId) + "/moves",
                 HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
     }

@@ -31,11 +31,11 @@ class SubmissionLimits {
     void admit(String clientAddress, String contactEmail) {
         perClient.acquire(clientAddress).ifPresent(wait -> {
             throw new TooManySubmissionsException("Trop de candidatures ont été déposées depuis votre connexion. "
-                    + "Réessayez dans " + TooManySubmissionsException.inMinutes(wait) + ".", wait, null);
+                    + "Réessayez dans " + RateLimiter.inFrenchMinutes(wait) + ".", wait, null);
         });
         perRecipient.acquire(contactEmail.strip().toLowerCase(Locale.ROOT)).ifPresent(wait -> {
             throw new TooManySubmissionsException("Trop de candidatures ont été déposées avec cette adresse "
-                    + "électronique de contact. Réessayez dans " + TooManySubmissionsException.inMinutes(wait) + ".",
+                    + "électronique de contact. Réessayez dans " + RateLimiter.inFrenchMinutes(wait) + ".",
                     wait, CONTACT_EMAIL);
         });
     }

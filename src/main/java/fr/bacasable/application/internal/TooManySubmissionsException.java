@@ -1,5 +1,6 @@
 package fr.bacasable.application.internal;
 
+import fr.bacasable.shared.RateLimiter;
 import java.time.Duration;
 
 /** A submission over one of the limits of {@link SubmissionLimits}; the message is French. */
@@ -19,14 +20,7 @@ class TooManySubmissionsException extends RuntimeException {
         return field;
     }
 
-    /** Whole seconds, rounded up, as the {@code Retry-After} header wants them. */
     long retryAfterSeconds() {
-        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-    }
-
-    /** The wait in French words, in whole minutes rounded up. */
-    static String inMinutes(Duration wait) {
-        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-        return minutes == 1 ? "une minute" : minutes + " minutes";
+        return RateLimiter.retryAfterSeconds(retryAfter);
     }
 }

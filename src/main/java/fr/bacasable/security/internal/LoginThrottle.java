@@ -46,12 +46,7 @@ class LoginThrottle {
 
     /** The French sentence of a refusal. */
     static String refusedMessage(Duration wait) {
-        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-        return REFUSED + (minutes == 1 ? "une minute." : minutes + " minutes.");
-    }
-
-    static long seconds(Duration wait) {
-        return Math.max(1, (wait.toMillis() + 999) / 1000);
+        return REFUSED + RateLimiter.inFrenchMinutes(wait) + ".";
     }
 
     private static String key(String client, String userId) {

@@ -1,5 +1,6 @@
 package fr.bacasable.security.internal;
 
+import fr.bacasable.shared.RateLimiter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -91,7 +92,7 @@ class LoginThrottleFilters {
 
     private static void refuse(HttpServletResponse response, Duration wait) throws IOException {
         response.setStatus(429);
-        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(LoginThrottle.seconds(wait)));
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RateLimiter.retryAfterSeconds(wait)));
         response.setContentType("application/json;charset=UTF-8");
         response.getOutputStream().write(("{\"type\":\"TooManyLoginFailures\",\"message\":\""
                 + LoginThrottle.refusedMessage(wait) + "\"}").getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package fr.bacasable.security.internal;
 
+import fr.bacasable.shared.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -58,7 +59,7 @@ class StaffLoginController {
         Optional<Duration> refusal = throttle.refusal(client, userId);
         if (refusal.isPresent()) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(LoginThrottle.seconds(refusal.get())));
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RateLimiter.retryAfterSeconds(refusal.get())));
             model.addAttribute("error", LoginThrottle.refusedMessage(refusal.get()));
             return "staff/login";
         }
