@@ -3,6 +3,7 @@ package fr.bacasable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.bacasable.StaffLogin.WebappSession;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.campaign.CampaignStatus;
@@ -291,7 +292,7 @@ class BacASableIntegrationTests {
     }
 
     private WebappSession webappSession(String userId, String app) {
-        return WebappSession.login(http, userId, PASSWORD, app);
+        return StaffLogin.webappSession(http, userId, PASSWORD, app);
     }
 
     private JsonNode evaluate(String decisionKey, String variables) {

@@ -324,11 +324,12 @@ class ReviewFormsBrowserTests {
         assertThat(submitted.get("legalDataProtectionInterestScore")).as("half point as form-js sent it")
                 .isEqualTo("string: 3.5");
 
-        // The reviewer reads the application through the same link: the case page in the same session.
+        // Review done, the reviewer has no task left on this application: its case page is closed to them.
         browser.get(url("/cases/" + reference));
         assertThat(waitFor("the case page").until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText())
-                .as("case page for the legal reviewer").isEqualTo("Dossier " + reference);
-        screenshot("legal-case-page");
+                .as("case page for the legal reviewer once the review is done").isEqualTo("Accès refusé");
+        assertThat(pageText()).contains("un relecteur n'ouvre que le dossier d'une tâche qu'il peut traiter");
+        screenshot("legal-case-page-refused");
     }
 
     /**

@@ -9,7 +9,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
 
 /** The document module's public API. */
 @Service
@@ -23,9 +25,20 @@ public class DocumentService {
     private static final int TRAILER_WINDOW = 1024;
 
     private final DocumentRepository documents;
+    private final int maxPerApplication;
+    private final DataSize maxTotalPerApplication;
 
-    DocumentService(DocumentRepository documents) {
+    /**
+     * @param maxPerApplication how many documents one application may hold in all, whatever the
+     *         number of requests that brought them
+     * @param maxTotalPerApplication their total size
+     */
+    DocumentService(DocumentRepository documents,
+            @Value("${bas.documents.max-per-application:20}") int maxPerApplication,
+            @Value("${bas.documents.max-total-per-application:100MB}") DataSize maxTotalPerApplication) {
         this.documents = documents;
+        this.maxPerApplication = maxPerApplication;
+        this.maxTotalPerApplication = maxTotalPerApplication;
     }
 
     /**
@@ -53,6 +66,26 @@ public class DocumentService {
                 displayName(file.fileName()), file.content().length, sha256(file.content()), ProgrammeTime.now());
         documents.insert(info, file.content());
         return info;
+    }
+
+    /**
+     * Why {@code files} would not fit in the application beside the documents it already holds, or
+     * empty when they fit. The caller holds a lock on the application so that two uploads cannot
+     * both pass.
+     */
+    public Optional<String> roomProblem(String applicationId, List<UploadedFile> files) {
+        List<DocumentInfo> stored = applicationId == null ? List.of() : documentsOf(applicationId);
+        if (stored.size() + files.size() > maxPerApplication) {
+            return Optional.of("Une candidature ne peut compter plus de " + maxPerApplication
+                    + " documents (elle en a déjà " + stored.size() + ").");
+        }
+        long bytes = stored.stream().mapToLong(DocumentInfo::sizeBytes).sum()
+                + files.stream().mapToLong(file -> file.content() == null ? 0 : file.content().length).sum();
+        if (bytes > maxTotalPerApplication.toBytes()) {
+            return Optional.of("Les documents d'une candidature ne peuvent dépasser "
+                    + maxTotalPerApplication.toMegabytes() + " Mo en tout.");
+        }
+        return Optional.empty();
     }
 
     public List<DocumentInfo> documentsOf(String applicationId) {

@@ -2,12 +2,23 @@ package fr.bacasable.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.bacasable.StaffLogin;
 import fr.bacasable.application.internal.IntakeService;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
+import fr.bacasable.selection.SelectionDriver;
+import fr.bacasable.selection.SelectionDriver.Submitted;
 import fr.bacasable.document.UploadedFile;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +32,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The staff case page: one login with Tasklist, content, document download, and who may open it. */
@@ -39,6 +51,18 @@ class CasePageTests {
     IntakeService intake;
     @Autowired
     CampaignService campaigns;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    AuthorizationService authorizationService;
+    @Autowired
+    JdbcClient jdbc;
 
     String reference;
 
@@ -91,6 +115,51 @@ class CasePageTests {
     }
 
     @Test
+    void reviewerOpensOnlyTheCaseOfATaskTheyMayWorkNeverOneTheyAreExcludedFrom() {
+        Submitted application = driver().submit(campaignId(), "Projet en revue");
+        driver().markComplete(application);
+        String legal = login("legal");
+        String tech = login("tech");
+        assertThat(get("/cases/" + application.reference(), legal).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        revoke("legal", driver().taskOf(application.processInstanceId(), "Task_ReviewLegal").getId());
+
+        ResponseEntity<String> refused = get("/cases/" + application.reference(), legal);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody()).contains("<h1>Accès refusé</h1>",
+                "un relecteur n&#39;ouvre que le dossier d&#39;une tâche qu&#39;il peut traiter")
+                .doesNotContain(application.reference() + "</");
+        ResponseEntity<String> document = get("/cases/" + application.reference() + "/documents/any", legal);
+        assertThat(document.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("/cases/" + application.reference(), tech).getStatusCode()).as("the other reviewer")
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void reviewerNoLongerOpensTheCaseOnceTheirReviewIsDone() {
+        Submitted application = driver().submit(campaignId(), "Projet instruit");
+        driver().review(application, new double[] {4, 4, 4, 4}, new double[] {4, 4, 4, 4});
+
+        assertThat(get("/cases/" + application.reference(), login("legal")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void committeeAndPresidentSeeNoReviewerIdsManagersDo() {
+        Submitted application = driver().submit(campaignId(), "Projet présélectionné");
+        driver().review(application, new double[] {4, 4, 4, 4}, new double[] {4, 4, 4, 4});
+
+        for (String userId : List.of("committee", "president")) {
+            ResponseEntity<String> page = get("/cases/" + application.reference(), login(userId));
+            assertThat(page.getStatusCode()).as(userId).isEqualTo(HttpStatus.OK);
+            assertThat(page.getBody()).as(userId).contains("Réaliser la revue juridique")
+                    .doesNotContain("(legal)", "(tech)", "(manager)");
+        }
+        assertThat(get("/cases/" + application.reference(), login("manager")).getBody())
+                .contains("(legal)", "(tech)");
+    }
+
+    @Test
     void inspectionCannotEvenLogIn() {
         ResponseEntity<String> refused = postLogin("inspector", "/cases/" + reference);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -100,8 +169,7 @@ class CasePageTests {
 
     @Test
     void loginRefusesAWrongPasswordInFrench() {
-        ResponseEntity<String> refused = http.postForEntity("/staff/login",
-                form("username=president&password=wrong&next=/"), String.class);
+        ResponseEntity<String> refused = StaffLogin.post(http, "president", "wrong", "/");
         assertThat(refused.getBody()).contains("Identifiant ou mot de passe incorrect.");
     }
 
@@ -112,17 +180,31 @@ class CasePageTests {
         assertThat(response.getHeaders().getLocation().getHost()).isNotEqualTo("evil.example");
     }
 
+    private SelectionDriver driver() {
+        return new SelectionDriver(campaigns, intake, runtimeService, taskService, managementService, identityService,
+                jdbc);
+    }
+
+    private String campaignId() {
+        return campaigns.listPublic().stream().filter(Campaign::acceptsApplications).findFirst().orElseThrow().id();
+    }
+
+    /** As a conflict of interest does: a user-level revoke of everything on the task. */
+    private void revoke(String userId, String taskId) {
+        Authorization revoke = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+        revoke.setUserId(userId);
+        revoke.setResource(Resources.TASK);
+        revoke.setResourceId(taskId);
+        revoke.removePermission(Permissions.ALL);
+        authorizationService.saveAuthorization(revoke);
+    }
+
     private String login(String userId) {
-        ResponseEntity<String> response = postLogin(userId, "/");
-        assertThat(response.getStatusCode()).as("login of %s", userId).isEqualTo(HttpStatus.FOUND);
-        return response.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
-                .map(cookie -> cookie.split(";", 2)[0]).filter(cookie -> cookie.startsWith("JSESSIONID"))
-                .findFirst().orElseThrow();
+        return StaffLogin.cookie(http, userId, PASSWORD);
     }
 
     private ResponseEntity<String> postLogin(String userId, String next) {
-        return http.postForEntity("/staff/login", form("username=" + userId + "&password=" + PASSWORD + "&next=" + next),
-                String.class);
+        return StaffLogin.post(http, userId, PASSWORD, next);
     }
 
     private ResponseEntity<String> get(String path, String cookie) {

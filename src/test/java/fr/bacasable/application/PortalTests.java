@@ -511,6 +511,10 @@ class PortalTests {
         }
 
         HttpRequest.BodyPublisher body() {
+            return HttpRequest.BodyPublishers.ofByteArray(bytes());
+        }
+
+        byte[] bytes() {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             for (Part part : parts) {
                 String headers = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\""
@@ -522,7 +526,7 @@ class PortalTests {
                 body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
             }
             body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return HttpRequest.BodyPublishers.ofByteArray(body.toByteArray());
+            return body.toByteArray();
         }
     }
 }

@@ -3,6 +3,7 @@ package fr.bacasable.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.bacasable.StaffLogin;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -124,8 +125,10 @@ class OutboxWithoutSmtpTests {
 
     private HttpClient loggedIn(String userId) throws Exception {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String token = StaffLogin.tokenIn(client.send(get("/staff/login"), HttpResponse.BodyHandlers.ofString()).body());
         String form = "username=" + userId + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
-                + "&next=" + URLEncoder.encode("/staff/outbox", StandardCharsets.UTF_8);
+                + "&next=" + URLEncoder.encode("/staff/outbox", StandardCharsets.UTF_8) + "&" + StaffLogin.TOKEN_FIELD
+                + "=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         HttpResponse<String> login = client.send(HttpRequest.newBuilder(uri("/staff/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.bacasable.WebappSession;
+import fr.bacasable.StaffLogin;
+import fr.bacasable.StaffLogin.WebappSession;
 import fr.bacasable.application.Applications;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
@@ -312,7 +313,7 @@ class AuthorizationMatrixTests {
     ResponseEntity<String> inSession(String user, HttpMethod method, String path) {
         HttpHeaders headers = new HttpHeaders();
         if (user != null) {
-            headers.addAll(sessions.computeIfAbsent(user, id -> WebappSession.login(http, id, PASSWORD, "tasklist"))
+            headers.addAll(sessions.computeIfAbsent(user, id -> StaffLogin.webappSession(http, id, PASSWORD, "tasklist"))
                     .headers());
         }
         headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.TEXT_HTML));

@@ -3,7 +3,8 @@ package fr.bacasable.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.bacasable.WebappSession;
+import fr.bacasable.StaffLogin;
+import fr.bacasable.StaffLogin.WebappSession;
 import java.io.File;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -164,7 +165,7 @@ class QueryExpressionTests {
         HttpHeaders headers = new HttpHeaders();
         TestRestTemplate client = http;
         if (path.startsWith("/camunda/")) {
-            headers.addAll(sessions.computeIfAbsent(user, id -> WebappSession.login(http, id, PASSWORD, "tasklist"))
+            headers.addAll(sessions.computeIfAbsent(user, id -> StaffLogin.webappSession(http, id, PASSWORD, "tasklist"))
                     .headers());
         } else {
             client = http.withBasicAuth(user, PASSWORD);

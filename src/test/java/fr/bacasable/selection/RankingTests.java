@@ -2,6 +2,7 @@ package fr.bacasable.selection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.bacasable.StaffLogin;
 import fr.bacasable.application.Applications;
 import fr.bacasable.application.internal.IntakeService;
 import fr.bacasable.campaign.Campaign;
@@ -149,13 +150,7 @@ class RankingTests {
     }
 
     private String login(String userId) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        ResponseEntity<String> response = http.withRedirects(Redirects.DONT_FOLLOW)
-                .postForEntity("/staff/login", new HttpEntity<>("username=" + userId + "&password=" + PASSWORD
-                        + "&next=/", headers), String.class);
-        return response.getHeaders().get(HttpHeaders.SET_COOKIE).stream().map(cookie -> cookie.split(";", 2)[0])
-                .filter(cookie -> cookie.startsWith("JSESSIONID")).findFirst().orElseThrow();
+        return StaffLogin.cookie(http, userId, PASSWORD);
     }
 
     private ResponseEntity<String> get(String path, String cookie) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import fr.bacasable.StaffLogin;
 import fr.bacasable.application.ApplicationDirectory;
 import fr.bacasable.application.ApplicationStatus;
 import fr.bacasable.application.ApplicationSubmission;
@@ -908,12 +909,7 @@ class SelectionCampaignIntegrationTests {
 
     /** Logs in on the staff login page; returns the session cookie. */
     String login(String userId) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        ResponseEntity<String> response = http.withRedirects(Redirects.DONT_FOLLOW).postForEntity("/staff/login",
-                new HttpEntity<>("username=" + userId + "&password=" + PASSWORD + "&next=/", headers), String.class);
-        return response.getHeaders().get(HttpHeaders.SET_COOKIE).stream().map(cookie -> cookie.split(";", 2)[0])
-                .filter(cookie -> cookie.startsWith("JSESSIONID")).findFirst().orElseThrow();
+        return StaffLogin.cookie(http, userId, PASSWORD);
     }
 
     ResponseEntity<String> get(String path, String cookie) {
@@ -933,6 +929,7 @@ class SelectionCampaignIntegrationTests {
         if (reason != null) {
             form.add("reason", reason);
         }
+        form.add(StaffLogin.TOKEN_FIELD, StaffLogin.tokenOf(http, cookie, "/staff/login"));
         return http.withRedirects(Redirects.DONT_FOLLOW).exchange(selectionPage(campaignId) + "/moves",
                 HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
     }

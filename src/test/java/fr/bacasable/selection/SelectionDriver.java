@@ -79,7 +79,7 @@ public record SelectionDriver(CampaignService campaigns, IntakeService intake, R
     }
 
     /** A programme manager finds the file complete: the application is under review. */
-    void markComplete(Submitted application) {
+    public void markComplete(Submitted application) {
         complete("manager", List.of("programme-managers"), task(application, "Task_CheckCompleteness"),
                 Map.of("completeness", "COMPLETE"));
         executeJobs(application.processInstanceId());

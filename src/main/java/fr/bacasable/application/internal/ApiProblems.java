@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -62,6 +65,18 @@ class ApiProblems {
     ProblemDetail reusedKey(IdempotencyKeyReusedException e) {
         return withErrors(problem(HttpStatus.UNPROCESSABLE_ENTITY, "Clé d'idempotence réutilisée", e.getMessage()),
                 Map.of("Idempotency-Key", e.getMessage()));
+    }
+
+    @ExceptionHandler(TooManySubmissionsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManySubmissionsException e) {
+        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "Trop de candidatures", e.getMessage());
+        if (e.field() != null) {
+            withErrors(problem, Map.of(e.field(), e.getMessage()));
+        }
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(OptimisticLockingException.class)

@@ -13,6 +13,7 @@ import fr.bacasable.shared.ProgrammeTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -73,10 +74,13 @@ class ApplicationApi {
             description = "Renvoie la référence et le jeton de suivi privé (conservé haché : il ne sera plus "
                     + "jamais communiqué). Un en-tête Idempotency-Key déjà vu renvoie la première réponse.")
     ResponseEntity<String> submit(@PathVariable String campaignId, @RequestBody ApplicationSubmission submission,
-            @Parameter(description = "Clé choisie par le client pour rejouer une requête sans doublon")
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+            @Parameter(description = "Clé choisie par le client pour rejouer une requête sans doublon ; "
+                    + "propre à ce client, conservée 24 heures")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            HttpServletRequest request) {
+        String client = request.getRemoteAddr();
         if (idempotencyKey == null) {
-            return respond(created(campaignId, submission, null));
+            return respond(created(client, campaignId, submission, null));
         }
         if (idempotencyKey.isBlank() || idempotencyKey.length() > IDEMPOTENCY_KEY_MAX) {
             throw new InvalidApplicationException(Map.of("Idempotency-Key",
@@ -84,11 +88,12 @@ class ApplicationApi {
         }
         String requestHash = hash(campaignId + "\n" + toJson(submission));
         try {
-            return respond(transaction.execute(status -> idempotency.find(idempotencyKey)
+            return respond(transaction.execute(status -> idempotency.find(client, idempotencyKey, ProgrammeTime.now())
                     .map(first -> sameRequest(first, requestHash))
-                    .orElseGet(() -> created(campaignId, submission, idempotencyKey, requestHash))));
+                    .orElseGet(() -> created(client, campaignId, submission, idempotencyKey, requestHash))));
         } catch (DuplicateKeyException sameKeyCommittedFirst) {
-            return respond(sameRequest(idempotency.find(idempotencyKey).orElseThrow(), requestHash));
+            return respond(sameRequest(idempotency.find(client, idempotencyKey, ProgrammeTime.now()).orElseThrow(),
+                    requestHash));
         }
     }
 
@@ -140,15 +145,16 @@ class ApplicationApi {
         return first;
     }
 
-    private StoredResponse created(String campaignId, ApplicationSubmission submission, String idempotencyKey,
-            String requestHash) {
-        StoredResponse response = created(campaignId, submission, requestHash);
-        idempotency.save(idempotencyKey, response, ProgrammeTime.now());
+    private StoredResponse created(String client, String campaignId, ApplicationSubmission submission,
+            String idempotencyKey, String requestHash) {
+        StoredResponse response = created(client, campaignId, submission, requestHash);
+        idempotency.save(client, idempotencyKey, response, ProgrammeTime.now());
         return response;
     }
 
-    private StoredResponse created(String campaignId, ApplicationSubmission submission, String requestHash) {
-        SubmissionReceipt receipt = intake.submit(campaignId, submission, List.of());
+    private StoredResponse created(String client, String campaignId, ApplicationSubmission submission,
+            String requestHash) {
+        SubmissionReceipt receipt = intake.submitFrom(client, campaignId, submission, List.of());
         ReceiptBody body = new ReceiptBody(receipt.reference(), receipt.trackingToken(), receipt.trackingUrl(),
                 "SUBMITTED");
         return new StoredResponse(requestHash, HttpStatus.CREATED.value(), "/api/applications/" + receipt.reference(),

@@ -78,6 +78,11 @@ public class ApplicationRepository {
                 .update();
     }
 
+    /** Holds the application's row until the transaction ends (PostgreSQL and H2 alike). */
+    void lock(String id) {
+        jdbc.sql("SELECT id FROM application WHERE id = :id FOR UPDATE").param("id", id).query(String.class).list();
+    }
+
     void attachProcess(String id, String processInstanceId) {
         jdbc.sql("UPDATE application SET process_instance_id = :pid WHERE id = :id")
                 .param("pid", processInstanceId).param("id", id).update();

@@ -21,7 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,22 +33,22 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The staff case page of an application: everything it holds, its documents, the decisions run on
  * its self-declaration, the messages sent and a timeline merged from the engine's history and our
- * events. Only groups with a role on the application at its current stage may open it.
+ * events. Programme managers open every case; a reviewer only the case of an application with a
+ * task they may work now (the engine's authorizations decide, as in Tasklist); the committee and the
+ * president those shortlisted or later. Only programme managers see who did each step.
  */
 @Controller
 class CasePageController {
 
-    static final Set<ApplicationStatus> IN_REVIEW_OR_LATER = EnumSet.of(ApplicationStatus.UNDER_REVIEW,
-            ApplicationStatus.SHORTLISTED, ApplicationStatus.REJECTED, ApplicationStatus.LAUREATE,
-            ApplicationStatus.ADVISED, ApplicationStatus.RESERVE, ApplicationStatus.NOT_SELECTED,
-            ApplicationStatus.IN_ACCOMPANIMENT, ApplicationStatus.COMPLETED);
     static final Set<ApplicationStatus> SHORTLISTED_OR_LATER = EnumSet.of(ApplicationStatus.SHORTLISTED,
             ApplicationStatus.LAUREATE, ApplicationStatus.ADVISED, ApplicationStatus.RESERVE,
             ApplicationStatus.NOT_SELECTED, ApplicationStatus.IN_ACCOMPANIMENT, ApplicationStatus.COMPLETED);
@@ -69,31 +73,38 @@ class CasePageController {
     private final NotificationService notifications;
     private final CampaignService campaigns;
     private final HistoryService historyService;
+    private final TaskService taskService;
+    private final IdentityService identityService;
     private final StaffAccess staffAccess;
 
     CasePageController(IntakeService intake, InformationRequestRepository informationRequests,
             ApplicationEventLog events, DocumentService documents, NotificationService notifications,
-            CampaignService campaigns, HistoryService historyService, StaffAccess staffAccess) {
+            CampaignService campaigns, ProcessEngine processEngine, StaffAccess staffAccess) {
         this.intake = intake;
         this.informationRequests = informationRequests;
         this.events = events;
         this.documents = documents;
         this.notifications = notifications;
         this.campaigns = campaigns;
-        this.historyService = historyService;
+        this.historyService = processEngine.getHistoryService();
+        this.taskService = processEngine.getTaskService();
+        this.identityService = processEngine.getIdentityService();
         this.staffAccess = staffAccess;
     }
 
     @GetMapping("/cases/{reference}")
     String casePage(@PathVariable String reference, HttpServletRequest request, Model model) {
         ApplicationDetails application = readable(reference, request);
+        StaffUser user = staffAccess.current(request).orElseThrow();
         model.addAttribute("details", application);
         model.addAttribute("submission", application.submission());
         model.addAttribute("campaign", campaigns.find(application.campaignId()).map(Campaign::title).orElse(""));
         model.addAttribute("documents", documents.documentsOf(application.id()));
         model.addAttribute("informationRequests", informationRequests.findByApplication(application.id()));
         model.addAttribute("messages", notifications.messagesOf(application.id()));
-        model.addAttribute("timeline", timeline(application));
+        model.addAttribute("timeline", user.isMemberOfAny(StaffGroups.PROGRAMME_MANAGERS) ? timeline(application)
+                : timeline(application).stream().map(entry -> new TimelineEntry(entry.at(), entry.label(), null,
+                        entry.detail())).toList());
         model.addAttribute("dpiaLabel", labelOf(DPIA_LABELS, application.dpiaRequirement()));
         model.addAttribute("aiActLabel", labelOf(AI_ACT_LABELS, application.aiActRiskLevel()));
         return "staff/case";
@@ -117,12 +128,48 @@ class CasePageController {
 
     private ApplicationDetails readable(String reference, HttpServletRequest request) {
         ApplicationDetails application = intake.findByReference(reference)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Candidature introuvable"));
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune candidature ne porte cette "
+                        + "référence."));
         StaffUser user = staffAccess.current(request).orElseThrow();
-        if (!mayRead(user, application.status())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Vous n'avez pas de rôle sur ce dossier.");
+        if (!mayRead(user, application.status()) && !mayWorkATaskOf(user, application)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Vous n'avez pas de rôle sur ce dossier à cette "
+                    + "étape : un relecteur n'ouvre que le dossier d'une tâche qu'il peut traiter.");
         }
         return application;
+    }
+
+    /**
+     * Whether the user may work a task of the application right now, asked of the engine as that
+     * user, so that its authorizations decide as in Tasklist: a task of one of their groups that is
+     * not revoked for them (conflict of interest, four eyes), or a task assigned to them.
+     */
+    private boolean mayWorkATaskOf(StaffUser user, ApplicationDetails application) {
+        if (application.processInstanceId() == null || user.isMemberOfAny(StaffGroups.INSPECTION)) {
+            return false;
+        }
+        Authentication previous = identityService.getCurrentAuthentication();
+        identityService.setAuthentication(user.userId(), user.groupIds());
+        try {
+            return taskService.createTaskQuery().processInstanceId(application.processInstanceId())
+                    .or().taskAssignee(user.userId()).taskCandidateUser(user.userId()).endOr()
+                    .count() > 0;
+        } finally {
+            if (previous == null) {
+                identityService.clearAuthentication();
+            } else {
+                identityService.setAuthentication(previous);
+            }
+        }
+    }
+
+    /** A refusal or an unknown case, on a French staff page. */
+    @ExceptionHandler(ResponseStatusException.class)
+    ModelAndView refused(ResponseStatusException e) {
+        ModelAndView page = new ModelAndView("staff/refused", e.getStatusCode());
+        page.addObject("title", e.getStatusCode().value() == HttpStatus.NOT_FOUND.value() ? "Dossier introuvable"
+                : "Accès refusé");
+        page.addObject("message", e.getReason() == null ? "Cette page n'est pas disponible." : e.getReason());
+        return page;
     }
 
     /** Null until the decision has run. */
@@ -130,13 +177,12 @@ class CasePageController {
         return code == null ? null : labels.getOrDefault(code, code);
     }
 
+    /** Programme managers read every case, the committee and the president those shortlisted or later. */
     static boolean mayRead(StaffUser user, ApplicationStatus status) {
         if (user.isMemberOfAny(StaffGroups.INSPECTION)) {
             return false;
         }
         return user.isMemberOfAny(StaffGroups.PROGRAMME_MANAGERS)
-                || user.isMemberOfAny(StaffGroups.LEGAL_REVIEWERS, StaffGroups.TECHNICAL_REVIEWERS)
-                        && IN_REVIEW_OR_LATER.contains(status)
                 || user.isMemberOfAny(StaffGroups.SELECTION_COMMITTEE, StaffGroups.PRESIDENT)
                         && SHORTLISTED_OR_LATER.contains(status);
     }

@@ -69,12 +69,14 @@ public class IntakeService {
     private final NotificationService notifications;
     private final RuntimeService runtimeService;
     private final FrenchDates frenchDates;
+    private final SubmissionLimits limits;
     private final String publicUrl;
 
     IntakeService(CampaignService campaigns, ApplicationRepository applications,
             InformationRequestRepository informationRequests, ApplicationEventLog events,
             ReferenceGenerator references, DocumentService documents, NotificationService notifications,
-            RuntimeService runtimeService, FrenchDates frenchDates, @Value("${bas.public-url}") String publicUrl) {
+            RuntimeService runtimeService, FrenchDates frenchDates, SubmissionLimits limits,
+            @Value("${bas.public-url}") String publicUrl) {
         this.campaigns = campaigns;
         this.applications = applications;
         this.informationRequests = informationRequests;
@@ -84,6 +86,7 @@ public class IntakeService {
         this.notifications = notifications;
         this.runtimeService = runtimeService;
         this.frenchDates = frenchDates;
+        this.limits = limits;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
@@ -102,14 +105,33 @@ public class IntakeService {
         return campaign;
     }
 
+    /** A submission made by the application itself (demo data), outside the public routes' limits. */
     @Transactional
     public SubmissionReceipt submit(String campaignId, ApplicationSubmission submission, List<UploadedFile> files) {
+        return submit(campaignId, submission, files, null);
+    }
+
+    /**
+     * A submission from a public route: a valid one counts against the limits per client address
+     * and per contact address ({@link SubmissionLimits}).
+     */
+    @Transactional
+    SubmissionReceipt submitFrom(String clientAddress, String campaignId, ApplicationSubmission submission,
+            List<UploadedFile> files) {
+        return submit(campaignId, submission, files, clientAddress);
+    }
+
+    private SubmissionReceipt submit(String campaignId, ApplicationSubmission submission, List<UploadedFile> files,
+            String clientAddress) {
         Map<String, String> problems = new LinkedHashMap<>(submission.problems());
-        checkDocuments(files, "documents", problems);
+        checkDocuments(null, files, "documents", problems);
         if (!problems.isEmpty()) {
             throw new InvalidApplicationException(problems);
         }
         Campaign campaign = openCampaign(campaignId);
+        if (clientAddress != null) {
+            limits.admit(clientAddress, submission.contactEmail());
+        }
 
         String id = UUID.randomUUID().toString();
         String reference = references.next(ProgrammeTime.today().getYear());
@@ -144,7 +166,7 @@ public class IntakeService {
 
     @Transactional
     public void answerInformationRequest(String reference, String token, String answer, List<UploadedFile> files) {
-        ApplicationDetails application = authorised(reference, token);
+        ApplicationDetails application = lockedAuthorised(reference, token);
         InformationRequest request = openRequest(application);
         Map<String, String> problems = new LinkedHashMap<>();
         if (answer == null || answer.isBlank()) {
@@ -154,7 +176,7 @@ public class IntakeService {
         } else if (answer.strip().length() > ANSWER_MAX) {
             problems.put("answer", "La réponse ne doit pas dépasser " + ANSWER_MAX + " caractères.");
         }
-        checkDocuments(files, "documents", problems);
+        checkDocuments(application.id(), files, "documents", problems);
         if (!problems.isEmpty()) {
             throw new InvalidApplicationException(problems);
         }
@@ -175,7 +197,7 @@ public class IntakeService {
     /** Adds documents to an application still being checked, optionally for its open request for information. */
     @Transactional
     public void addDocuments(String reference, String token, String informationRequestId, List<UploadedFile> files) {
-        ApplicationDetails application = authorised(reference, token);
+        ApplicationDetails application = lockedAuthorised(reference, token);
         if (application.status() != ApplicationStatus.SUBMITTED
                 && application.status() != ApplicationStatus.AWAITING_APPLICANT) {
             throw new ApplicationStateException(
@@ -190,7 +212,7 @@ public class IntakeService {
         if (files.isEmpty()) {
             problems.put("file", "Joignez un document PDF.");
         }
-        checkDocuments(files, "file", problems);
+        checkDocuments(application.id(), files, "file", problems);
         if (!problems.isEmpty()) {
             throw new InvalidApplicationException(problems);
         }
@@ -223,6 +245,13 @@ public class IntakeService {
                 .orElseThrow(ApplicationNotFoundException::new);
     }
 
+    /** As {@link #authorised}, holding the application's row until the transaction ends. */
+    private ApplicationDetails lockedAuthorised(String reference, String token) {
+        ApplicationDetails application = authorised(reference, token);
+        applications.lock(application.id());
+        return application;
+    }
+
     private InformationRequest openRequest(ApplicationDetails application) {
         return informationRequests.findByApplication(application.id()).stream()
                 .filter(InformationRequest::isOpen)
@@ -239,8 +268,12 @@ public class IntakeService {
                 .eventName(ApplicationReviewVariables.MESSAGE_APPLICATION_WITHDRAWN).count() > 0;
     }
 
-    /** Puts the first document problem under {@code field}; a file over the size limit is thrown as is (413). */
-    private void checkDocuments(List<UploadedFile> files, String field, Map<String, String> problems) {
+    /**
+     * Puts the first document problem under {@code field}, the per-application caps included
+     * ({@code applicationId} null for a new application); a file over the size limit is thrown as is (413).
+     */
+    private void checkDocuments(String applicationId, List<UploadedFile> files, String field,
+            Map<String, String> problems) {
         if (files.size() > MAX_DOCUMENTS) {
             problems.put(field, "Joignez au plus " + MAX_DOCUMENTS + " documents.");
             return;
@@ -255,6 +288,7 @@ public class IntakeService {
                 problems.putIfAbsent(field, e.getMessage());
             }
         }
+        documents.roomProblem(applicationId, files).ifPresent(problem -> problems.putIfAbsent(field, problem));
     }
 
     private static Map<String, Object> processVariables(String id, String reference, String campaignId,

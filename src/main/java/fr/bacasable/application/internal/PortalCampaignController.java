@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -89,7 +90,7 @@ class PortalCampaignController {
     @PostMapping("/campagnes/{campaignId}/candidature")
     ModelAndView submit(@PathVariable String campaignId, @RequestParam MultiValueMap<String, String> form,
             @RequestParam(name = PortalForms.DOCUMENTS, required = false) List<MultipartFile> files,
-            HttpServletRequest request) {
+            HttpServletRequest request, HttpServletResponse response) {
         Optional<Campaign> campaign = campaigns.find(campaignId);
         if (campaign.isEmpty()) {
             return unknownCampaign();
@@ -100,7 +101,8 @@ class PortalCampaignController {
         }
         ApplicationSubmission submission = PortalForms.submission(form);
         try {
-            SubmissionReceipt receipt = intake.submit(campaignId, submission, PortalForms.uploads(files));
+            SubmissionReceipt receipt = intake.submitFrom(request.getRemoteAddr(), campaignId, submission,
+                    PortalForms.uploads(files));
             FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
             flash.put(REFERENCE, receipt.reference());
             flash.put(TRACKING_URL, receipt.trackingUrl());
@@ -113,6 +115,9 @@ class PortalCampaignController {
                     HttpStatus.BAD_REQUEST);
         } catch (CampaignClosedException e) {
             return closedPage(campaign.get(), e.getMessage(), HttpStatus.CONFLICT);
+        } catch (TooManySubmissionsException e) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+            return closedPage(campaign.get(), e.getMessage(), HttpStatus.TOO_MANY_REQUESTS);
         }
     }
 

@@ -330,8 +330,8 @@ class ReviewSteps {
     }
 
     private static String cell(Review review, Criterion criterion) {
-        String justification = review.justifications().getOrDefault(criterion, "")
-                .replace("|", "/").replaceAll("\\s+", " ");
+        String justification = Texts.markdownLiteral(review.justifications().getOrDefault(criterion, "")
+                .replace("|", "/").replaceAll("\\s+", " "));
         return review.scores().of(criterion).toPlainString() + "/5 : " + justification;
     }
 

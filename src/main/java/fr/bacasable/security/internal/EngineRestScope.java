@@ -11,9 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -40,8 +39,6 @@ class EngineRestScope {
 
     static final String REFUSED = "Cette partie de l'API du moteur n'est pas ouverte à votre rôle.";
 
-    private static final Pattern ENGINE_PATH = Pattern.compile(
-            "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)?$");
     private static final List<String> STAFF_RESOURCES = List.of("/engine", "/task", "/filter", "/process-definition", "/user",
             "/group", "/identity", "/history/user-operation", "/password-policy");
     private static final List<String> MANAGER_RESOURCES = List.of("/process-instance", "/history", "/decision-definition",
@@ -57,17 +54,17 @@ class EngineRestScope {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                Matcher engine = ENGINE_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+                Optional<String> engine = EnginePaths.enginePath(request);
                 Optional<List<String>> groups = request.getRequestURI().startsWith(request.getContextPath() + "/camunda/")
                         ? staffAccess.current(request).map(StaffUser::groupIds)
                         : Optional.ofNullable(identityService.getCurrentAuthentication()).map(EngineRestScope::groupsOf);
-                if (engine.matches() && groups.isEmpty() && request.getRequestURI().startsWith(request.getContextPath()
+                if (engine.isPresent() && groups.isEmpty() && request.getRequestURI().startsWith(request.getContextPath()
                         + "/engine-rest") && !isStaff(request.getHeader("Authorization"), identityService)) {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"default\"");
                     response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
                     return;
                 }
-                if (engine.matches() && groups.isPresent() && !allowed(resource(engine.group(1)), groups.get())) {
+                if (engine.isPresent() && groups.isPresent() && !allowed(engine.get().toLowerCase(Locale.ROOT), groups.get())) {
                     refuse(response);
                     return;
                 }
@@ -110,12 +107,6 @@ class EngineRestScope {
         }
         return identityService.createGroupQuery().groupMember(credentials.substring(0, colon))
                 .groupId(StaffGroups.INSPECTION).count() == 0;
-    }
-
-    /** The resource's path, without query, trailing slashes or path parameters, in lower case. */
-    private static String resource(String path) {
-        String resource = path == null ? "" : path.replaceAll(";[^/]*", "").replaceAll("/+", "/").toLowerCase();
-        return resource.endsWith("/") ? resource.substring(0, resource.length() - 1) : resource;
     }
 
     private static boolean startsWithAny(String resource, List<String> prefixes) {

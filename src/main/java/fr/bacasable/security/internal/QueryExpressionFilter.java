@@ -5,16 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Locale;
@@ -42,9 +36,14 @@ class QueryExpressionFilter {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                HttpServletRequest checked = isJson(request) ? new CachedBodyRequest(request) : request;
+                HttpServletRequest checked = isJson(request) ? new BufferedRequest(request) : request;
+                if (checked instanceof BufferedRequest buffered && buffered.isTruncated()) {
+                    response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+                    return;
+                }
                 Optional<String> expressionKey = expressionParameter(checked)
-                        .or(() -> checked instanceof CachedBodyRequest cached ? expressionKey(cached.body) : Optional.empty());
+                        .or(() -> checked instanceof BufferedRequest buffered ? expressionKey(buffered.body())
+                                : Optional.empty());
                 if (expressionKey.isPresent()) {
                     refuse(response, expressionKey.get());
                     return;
@@ -94,53 +93,5 @@ class QueryExpressionFilter {
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Requête refusée\",\"status\":400,"
                 + "\"detail\":\"" + detail + "\",\"message\":\"" + detail + "\",\"field\":\""
                 + key.replaceAll("[^A-Za-z0-9_.-]", "") + "\"}");
-    }
-
-    /** The request with its body read once, so that it can be checked and then read again downstream. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request) throws IOException {
-            super(request);
-            this.body = request.getInputStream().readAllBytes();
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return bytes.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return bytes.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return bytes.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("Synchronous reads only");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(encoding)));
-        }
     }
 }

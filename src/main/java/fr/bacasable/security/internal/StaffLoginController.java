@@ -1,12 +1,20 @@
 package fr.bacasable.security.internal;
 
+import fr.bacasable.shared.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,10 +34,12 @@ class StaffLoginController {
 
     private final ProcessEngine processEngine;
     private final IdentityService identityService;
+    private final LoginThrottle throttle;
 
-    StaffLoginController(ProcessEngine processEngine) {
+    StaffLoginController(ProcessEngine processEngine, LoginThrottle throttle) {
         this.processEngine = processEngine;
         this.identityService = processEngine.getIdentityService();
+        this.throttle = throttle;
     }
 
     @GetMapping(LOGIN_PATH)
@@ -39,15 +49,27 @@ class StaffLoginController {
     }
 
     @PostMapping(LOGIN_PATH)
-    String login(@RequestParam String username, @RequestParam String password,
-            @RequestParam(defaultValue = "/") String next, HttpServletRequest request, Model model) {
+    String login(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "/") String next, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
         model.addAttribute("next", safeNext(next));
         model.addAttribute("username", username);
-        if (username.isBlank() || !identityService.checkPassword(username.strip(), password)) {
+        String client = request.getRemoteAddr();
+        String userId = username.strip();
+        Optional<Duration> refusal = throttle.refusal(client, userId);
+        if (refusal.isPresent()) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RateLimiter.retryAfterSeconds(refusal.get())));
+            model.addAttribute("error", LoginThrottle.refusedMessage(refusal.get()));
+            return "staff/login";
+        }
+        if (userId.isEmpty() || !identityService.checkPassword(userId, password)) {
+            throttle.failed(client, userId);
             model.addAttribute("error", "Identifiant ou mot de passe incorrect.");
             return "staff/login";
         }
-        UserAuthentication authentication = AuthenticationUtil.createAuthentication(processEngine, username.strip());
+        throttle.succeeded(client, userId);
+        UserAuthentication authentication = AuthenticationUtil.createAuthentication(processEngine, userId);
         if (authentication == null || STAFF_APPS.stream().noneMatch(authentication::isAuthorizedForApp)) {
             model.addAttribute("error", "Ce compte n'a pas accès au bac à sable.");
             return "staff/login";
@@ -65,8 +87,30 @@ class StaffLoginController {
         return "redirect:/";
     }
 
-    /** Only a path of this site: never an absolute or protocol-relative URL. */
+    /**
+     * Only a plain path of this site, with its query: no scheme, host, fragment, backslash, control
+     * character, empty, "." or ".." segment (encoded or not); anything else goes to the home page.
+     */
     static String safeNext(String next) {
-        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/";
+        if (next == null || !next.startsWith("/") || next.contains("\\")) {
+            return "/";
+        }
+        try {
+            URI uri = new URI(next);
+            if (uri.getScheme() != null || uri.getRawAuthority() != null || uri.getRawFragment() != null
+                    || uri.getPath() == null || uri.getPath().chars().anyMatch(Character::isISOControl)) {
+                return "/";
+            }
+            String[] segments = uri.getPath().substring(1).split("/", -1);
+            for (int i = 0; i < segments.length; i++) {
+                boolean last = i == segments.length - 1;
+                if (segments[i].isEmpty() && !last || segments[i].equals(".") || segments[i].equals("..")) {
+                    return "/";
+                }
+            }
+            return next;
+        } catch (URISyntaxException e) {
+            return "/";
+        }
     }
 }
