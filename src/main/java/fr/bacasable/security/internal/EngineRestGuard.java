@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,9 +158,14 @@ class EngineRestGuard {
                 return staffAccess.current(request).filter(user -> user.isMemberOfAny(StaffGroups.CAMUNDA_ADMIN))
                         .isPresent();
             }
+            Authentication authenticated = identityService.getCurrentAuthentication();
+            if (authenticated != null) {
+                return authenticated.getGroupIds() != null
+                        && authenticated.getGroupIds().contains(StaffGroups.CAMUNDA_ADMIN);
+            }
             String userId = LoginThrottleFilters.basicUser(request);
             return userId != null && !userId.isEmpty() && identityService.createGroupQuery().groupMember(userId)
-                    .list().stream().map(Group::getId).anyMatch(StaffGroups.CAMUNDA_ADMIN::equals);
+                    .groupId(StaffGroups.CAMUNDA_ADMIN).count() > 0;
         }
 
         private static ProblemDetail problem(HttpStatus status, String title, String detail) {
