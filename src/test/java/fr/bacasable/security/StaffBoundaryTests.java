@@ -141,6 +141,21 @@ class StaffBoundaryTests {
     }
 
     @Test
+    void aFormPostedUnderNoReferrerPolicyPassesOnItsTokenAlone() {
+        ResponseEntity<String> page = http.getForEntity("/staff/login", String.class);
+        HttpHeaders headers = form(StaffLogin.sessionCookie(page));
+        headers.add("Origin", "null");
+        ResponseEntity<String> login = http.exchange("/staff/login", HttpMethod.POST, new HttpEntity<>(
+                "username=manager&password=" + PASSWORD + "&next=/&" + StaffLogin.TOKEN_FIELD + "="
+                        + encode(StaffLogin.tokenIn(page.getBody())), headers), String.class);
+        assertThat(login.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+
+        HttpHeaders withoutToken = form(StaffLogin.sessionCookie(login));
+        withoutToken.add("Origin", "null");
+        assertRefused(http.exchange(closeNow(), HttpMethod.POST, new HttpEntity<>("", withoutToken), String.class));
+    }
+
+    @Test
     void loginWithoutTheTokenOrFromAnotherOriginIsRefused() {
         HttpHeaders headers = form(null);
         ResponseEntity<String> withoutToken = http.exchange("/staff/login", HttpMethod.POST,
@@ -219,6 +234,15 @@ class StaffBoundaryTests {
 
         assertProblem(refused, HttpStatus.FORBIDDEN, "réservés à l'administration technique");
         assertThat(runtimeService.getVariables(processInstanceId)).isEqualTo(variables);
+    }
+
+    @Test
+    void anonymousRequestsStillGetTheEnginesOwn401() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> anonymous = http.exchange("/engine-rest/message", HttpMethod.POST,
+                new HttpEntity<>("{\"messageName\":\"x\"}", headers), String.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test

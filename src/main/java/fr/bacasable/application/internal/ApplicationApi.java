@@ -72,7 +72,9 @@ class ApplicationApi {
     @PostMapping(path = "/campaigns/{campaignId}/applications", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Déposer une candidature",
             description = "Renvoie la référence et le jeton de suivi privé (conservé haché : il ne sera plus "
-                    + "jamais communiqué). Un en-tête Idempotency-Key déjà vu renvoie la première réponse.")
+                    + "jamais communiqué). Un en-tête Idempotency-Key déjà vu de ce client depuis moins de 24 heures "
+                    + "renvoie la première réponse. Les dépôts sont limités par client et par adresse de contact : "
+                    + "au-delà, 429 avec Retry-After.")
     ResponseEntity<String> submit(@PathVariable String campaignId, @RequestBody ApplicationSubmission submission,
             @Parameter(description = "Clé choisie par le client pour rejouer une requête sans doublon ; "
                     + "propre à ce client, conservée 24 heures")

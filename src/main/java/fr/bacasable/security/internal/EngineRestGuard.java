@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.bacasable.security.StaffAccess;
 import fr.bacasable.security.StaffGroups;
-import fr.bacasable.security.StaffUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,7 +75,7 @@ class EngineRestGuard {
                     @Override
                     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                             FilterChain chain) throws ServletException, IOException {
-                        if (SAFE_METHODS.contains(request.getMethod())) {
+                        if (SAFE_METHODS.contains(request.getMethod()) || guard.anonymous(request)) {
                             chain.doFilter(request, response);
                             return;
                         }
@@ -153,8 +152,18 @@ class EngineRestGuard {
             }
         }
 
+        /** No credentials at all: the engine's or the web applications' authentication answers 401 itself. */
+        boolean anonymous(HttpServletRequest request) {
+            return isWebapp(request) ? staffAccess.current(request).isEmpty()
+                    : LoginThrottleFilters.basicUser(request) == null;
+        }
+
+        private static boolean isWebapp(HttpServletRequest request) {
+            return request.getRequestURI().startsWith(request.getContextPath() + "/camunda/");
+        }
+
         private boolean isAdministrator(HttpServletRequest request) {
-            if (request.getRequestURI().startsWith(request.getContextPath() + "/camunda/")) {
+            if (isWebapp(request)) {
                 return staffAccess.current(request).filter(user -> user.isMemberOfAny(StaffGroups.CAMUNDA_ADMIN))
                         .isPresent();
             }

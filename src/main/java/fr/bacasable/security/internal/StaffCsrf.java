@@ -25,7 +25,7 @@ import org.springframework.web.servlet.support.RequestDataValueProcessor;
 /**
  * Cross-site request forgery on the staff pages ({@code /staff/**}, {@code /cases/**}, the login
  * included): every unsafe request must come from this site (its {@code Origin}, else its
- * {@code Referer}, when the browser sends one) and carry the session's synchronizer token in the
+ * {@code Referer}, when the browser sends one other than {@value #OPAQUE_ORIGIN}) and carry the session's synchronizer token in the
  * field {@value #FIELD}. Thymeleaf adds that hidden field to every form of a staff page through
  * the {@link RequestDataValueProcessor}; the token is made with the session and changes with it at
  * login. A refused request gets a French 403 page and reaches no controller.
@@ -36,6 +36,11 @@ class StaffCsrf {
     static final String FIELD = "_csrf";
     static final String SESSION_ATTRIBUTE = StaffCsrf.class.getName() + ".token";
     static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    /**
+     * What browsers send as the Origin of a form posted from a page with {@code Referrer-Policy:
+     * no-referrer}, as all our pages are: no claim either way, the token decides.
+     */
+    static final String OPAQUE_ORIGIN = "null";
     static final String REFUSED_PAGE = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">"
             + "<title>Requête refusée — Bac à sable</title><link rel=\"stylesheet\" href=\"/css/portal.css\"></head>"
             + "<body><main><h1>Requête refusée</h1><p>Cette action n'a pas été faite : elle ne vient pas d'une page "
@@ -109,7 +114,8 @@ class StaffCsrf {
     }
 
     private static boolean admitted(HttpServletRequest request, String publicOrigin) {
-        String claimed = request.getHeader("Origin") != null ? request.getHeader("Origin")
+        String origin = request.getHeader("Origin");
+        String claimed = origin != null && !OPAQUE_ORIGIN.equals(origin) ? origin
                 : request.getHeader("Referer") == null ? null : origin(request.getHeader("Referer"));
         if (claimed != null && !claimed.equals(ownOrigin(request)) && !claimed.equals(publicOrigin)) {
             return false;
