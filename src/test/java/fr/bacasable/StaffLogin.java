@@ -1,6 +1,12 @@
 package fr.bacasable;
 
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -20,6 +26,8 @@ import org.springframework.http.ResponseEntity;
 public final class StaffLogin {
 
     public static final String TOKEN_FIELD = "_csrf";
+    /** The demo accounts' password in tests (application-test.properties). */
+    public static final String DEMO_PASSWORD = "it-Secret-42";
     private static final Pattern TOKEN = Pattern.compile("name=\"" + TOKEN_FIELD + "\" value=\"([^\"]+)\"");
 
     private StaffLogin() {
@@ -80,6 +88,23 @@ public final class StaffLogin {
                 .map(cookie -> cookie.split(";", 2)[0]).reduce(cookies, (all, cookie) -> all + "; " + cookie));
         session.add("X-XSRF-TOKEN", csrf);
         return new WebappSession(login, session);
+    }
+
+    /** A real HTTP client holding the session cookie of {@code userId}, logged in through the login form. */
+    public static HttpClient as(String userId, int port, String next) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        URI login = URI.create("http://localhost:" + port + "/staff/login");
+        String token = tokenIn(client.send(HttpRequest.newBuilder(login).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        String form = "username=" + encode(userId) + "&password=" + encode(DEMO_PASSWORD) + "&next=" + encode(next)
+                + "&" + TOKEN_FIELD + "=" + encode(token);
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(login)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 302) {
+            throw new AssertionError("login of " + userId + " refused: " + answer.statusCode());
+        }
+        return client;
     }
 
     public static String tokenIn(String html) {

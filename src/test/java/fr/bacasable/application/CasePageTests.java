@@ -6,6 +6,7 @@ import fr.bacasable.StaffLogin;
 import fr.bacasable.application.internal.IntakeService;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
+import fr.bacasable.notification.NotificationService;
 import fr.bacasable.selection.SelectionDriver;
 import fr.bacasable.selection.SelectionDriver.Submitted;
 import fr.bacasable.document.UploadedFile;
@@ -63,6 +64,8 @@ class CasePageTests {
     AuthorizationService authorizationService;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    NotificationService notifications;
 
     String reference;
 
@@ -182,7 +185,7 @@ class CasePageTests {
 
     private SelectionDriver driver() {
         return new SelectionDriver(campaigns, intake, runtimeService, taskService, managementService, identityService,
-                jdbc);
+                jdbc, notifications);
     }
 
     private String campaignId() {
