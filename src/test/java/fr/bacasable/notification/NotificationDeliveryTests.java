@@ -243,9 +243,12 @@ class NotificationDeliveryTests {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.body()).contains("Échec de l&#39;envoi : à relancer", "/staff/outbox/" + id + "/retry",
                 "Renvoyer");
+        String token = StaffLogin.tokenIn(page.body());
         for (int click = 0; click < 2; click++) {
             HttpResponse<String> retry = manager.send(HttpRequest.newBuilder(uri("/staff/outbox/" + id + "/retry"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(StaffLogin.TOKEN_FIELD + "=" + token)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(retry.statusCode()).isEqualTo(302);
         }
         assertThat(notifications.dispatchDue()).isEqualTo(1);
