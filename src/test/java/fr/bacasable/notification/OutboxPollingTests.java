@@ -1,12 +1,14 @@
 package fr.bacasable.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -48,10 +50,12 @@ class OutboxPollingTests {
 
         assertThat(smtp.waitForIncomingEmail(15_000, 1)).as("mail received within 15 s").isTrue();
         assertThat(smtp.getReceivedMessages()).hasSize(1);
-        assertThat(notifications.messagesOf(applicationId)).singleElement().satisfies(message -> {
-            assertThat(message.id()).isEqualTo(id);
-            assertThat(message.status()).isEqualTo(OutboxStatus.SENT);
-        });
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(notifications.messagesOf(applicationId)).singleElement().satisfies(message -> {
+                    assertThat(message.id()).isEqualTo(id);
+                    assertThat(message.status()).as("marked sent right after the SMTP server took it")
+                            .isEqualTo(OutboxStatus.SENT);
+                }));
     }
 
     private static int freePort() {
