@@ -77,6 +77,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
@@ -234,6 +235,8 @@ class ApplicationReviewProcessTest {
 
         selectionDecided(Outcome.LAUREATE);
 
+        assertThat(application).hasPassed("Task_AwaitSelection").hasNotPassed("Task_RecordSelectionOutcome");
+        execute(job());
         assertThat(application).hasPassed("Task_AwaitSelection", "Task_RecordSelectionOutcome")
                 .isWaitingAtExactly("Task_SendOutcomeLetter")
                 .variables().containsEntry(SELECTION_OUTCOME, Outcome.LAUREATE.name());
@@ -449,6 +452,7 @@ class ApplicationReviewProcessTest {
         ProcessInstance application = awaitingSelection();
 
         selectionDecided(Outcome.RESERVE);
+        execute(job("Task_AwaitSelection", application));
         execute(job("Task_SendOutcomeLetter", application));
 
         assertThat(application).hasPassed("Task_RecordSelectionOutcome", "Task_SendOutcomeLetter")
@@ -471,6 +475,7 @@ class ApplicationReviewProcessTest {
         ProcessInstance application = awaitingSelection();
 
         selectionDecided(outcome);
+        execute(job());
 
         assertThat(application).hasPassed("Task_RecordSelectionOutcome").isWaitingAtExactly("Task_SendOutcomeLetter");
         execute(job());
@@ -565,6 +570,11 @@ class ApplicationReviewProcessTest {
                     .filterByType(CamundaFailedJobRetryTimeCycle.class).singleResult().getTextContent())
                     .as("retry cycle of %s", step.getId()).isEqualTo("R5/PT5M");
         });
+        Activity awaitSelection = model.getModelElementById("Task_AwaitSelection");
+        Assertions.assertThat(awaitSelection.isCamundaAsyncAfter()).as("the outcome is recorded in a job of its own, "
+                + "not in the campaign's announcement").isTrue();
+        Assertions.assertThat(awaitSelection.getExtensionElements().getElementsQuery()
+                .filterByType(CamundaFailedJobRetryTimeCycle.class).singleResult().getTextContent()).isEqualTo("R5/PT5M");
     }
 
     @ParameterizedTest

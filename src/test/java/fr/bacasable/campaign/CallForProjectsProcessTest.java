@@ -1,7 +1,6 @@
 package fr.bacasable.campaign;
 
-import static fr.bacasable.campaign.CallForProjectsVariables.ANNOUNCED_APPLICATION_ID;
-import static fr.bacasable.campaign.CallForProjectsVariables.ANNOUNCED_APPLICATION_IDS;
+import static fr.bacasable.campaign.CallForProjectsVariables.ANNOUNCEMENT_PAGES;
 import static fr.bacasable.campaign.CallForProjectsVariables.CAMPAIGN_ID;
 import static fr.bacasable.campaign.CallForProjectsVariables.CLOSES_AT;
 import static fr.bacasable.campaign.CallForProjectsVariables.COMMITTEE_REMARK;
@@ -49,6 +48,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
@@ -73,14 +73,14 @@ class CallForProjectsProcessTest {
     private static final Duration CAMPAIGN_LENGTH = Duration.ofDays(60);
     private static final Instant REVIEW_DEADLINE_AT = NOW.plus(Duration.ofDays(40));
     private static final Duration RECHECK_DELAY = Duration.ofHours(1);
-    /** The applications of the confirmed selection, each told its outcome. */
+    /** The applications of the confirmed selection, each told its outcome (here one page each). */
     private static final List<String> SELECTION = List.of("application-1", "application-2", "application-3");
 
     /** The tasks whose delegate was called, in order. */
     private final List<String> steps = new ArrayList<>();
     /** What the successive counts of the reviews still in progress find; none left once it is empty. */
     private final Deque<Integer> pendingReviews = new ArrayDeque<>();
-    /** The application told its outcome by each call of "Informer chaque candidature de son issue". */
+    /** The applications told their outcome by the calls of "Informer les candidatures de leur issue". */
     private final List<String> announced = new ArrayList<>();
 
     @BeforeEach
@@ -99,7 +99,8 @@ class CallForProjectsProcessTest {
         Mocks.register("recordSelectionProposal", step(execution -> execution.removeVariable(SENT_BACK_REMARK)));
         Mocks.register("recordSelectionDecision", step(this::recordSelectionDecision));
         Mocks.register("announceOutcome", step(execution -> announced.add(
-                (String) execution.getVariable(ANNOUNCED_APPLICATION_ID))));
+                SELECTION.get((Integer) execution.getVariable("loopCounter")))));
+        Mocks.register("checkAnnouncements", step(execution -> { }));
     }
 
     @AfterEach
@@ -122,6 +123,17 @@ class CallForProjectsProcessTest {
 
         execute(job());
 
+        assertThat(campaign).hasPassed("Task_CloseCampaign").hasNotPassed("Task_CountPendingReviews");
+        Assertions.assertThat(activityOf(job())).as("closing commits on its own").isEqualTo("Task_CloseCampaign");
+
+        execute(job());
+
+        assertThat(campaign).hasPassed("Task_CountPendingReviews", "EndEvent_ReviewsSettled")
+                .hasNotPassed("Task_PrepareSelection");
+        Assertions.assertThat(activityOf(job())).isEqualTo("Task_PrepareSelection");
+
+        execute(job());
+
         assertThat(campaign).hasPassedInOrder("Task_PublishCampaign", "Task_OpenCampaign", "Task_CloseCampaign",
                         "Task_CountPendingReviews", "EndEvent_ReviewsSettled", "Task_PrepareSelection")
                 .isWaitingAtExactly("Task_ProposeSelection")
@@ -139,13 +151,14 @@ class CallForProjectsProcessTest {
 
         assertThat(campaign).hasPassed("Task_RecordSelectionDecision")
                 .variables().containsEntry(SELECTION_CONFIRMED, true);
-        announcements(campaign).forEach(BpmnAwareTests::execute);
+        executeAll(campaign);
 
-        assertThat(campaign).isEnded().hasPassed("Task_AnnounceOutcome", "EndEvent_ResultsAnnounced");
+        assertThat(campaign).isEnded().hasPassed("Task_AnnounceOutcome", "Task_CheckAnnouncements",
+                "EndEvent_ResultsAnnounced");
         Assertions.assertThat(steps).containsExactly("Task_PublishCampaign", "Task_OpenCampaign",
                 "Task_CloseCampaign", "Task_CountPendingReviews", "Task_PrepareSelection",
                 "Task_RecordSelectionProposal", "Task_RecordSelectionDecision",
-                "Task_AnnounceOutcome", "Task_AnnounceOutcome", "Task_AnnounceOutcome");
+                "Task_AnnounceOutcome", "Task_AnnounceOutcome", "Task_AnnounceOutcome", "Task_CheckAnnouncements");
     }
 
     @Test
@@ -195,6 +208,7 @@ class CallForProjectsProcessTest {
         Assertions.assertThat(steps).containsExactly("Task_CloseCampaign", "Task_CountPendingReviews");
 
         execute(wakeUp);
+        execute(job("Task_PrepareSelection", campaign));
 
         assertThat(campaign).hasPassed("Event_ReviewSettled", "EndEvent_ReviewsSettled", "Task_PrepareSelection")
                 .hasNotPassed("Event_RecheckDelay")
@@ -251,6 +265,7 @@ class CallForProjectsProcessTest {
     @Test
     void presidentSendsTheSelectionBackToTheCommitteeWhichProposesAgainBeforeTheSelectionIsConfirmed() {
         ProcessInstance campaign = startBefore("Task_PrepareSelection");
+        execute(job("Task_PrepareSelection", campaign));
         assertThat(campaign).isWaitingAtExactly("Task_ProposeSelection");
         String firstProposal = task().getId();
 
@@ -261,7 +276,7 @@ class CallForProjectsProcessTest {
         assertThat(campaign).hasPassed("Task_RecordSelectionDecision").isWaitingAtExactly("Task_ProposeSelection")
                 .variables().containsEntry(SELECTION_CONFIRMED, false)
                 .containsEntry(SENT_BACK_REMARK, "Deux lauréats portent le même projet : revoyez le classement.")
-                .doesNotContainKeys(SELECTION_DECISION, PRESIDENT_REMARK, ANNOUNCED_APPLICATION_IDS);
+                .doesNotContainKeys(SELECTION_DECISION, PRESIDENT_REMARK, ANNOUNCEMENT_PAGES);
         assertThat(task()).hasCandidateGroup("selection-committee");
         Assertions.assertThat(task().getId()).isNotEqualTo(firstProposal);
 
@@ -279,27 +294,27 @@ class CallForProjectsProcessTest {
     }
 
     @Test
-    void confirmedSelectionTellsEachApplicationItsOutcomeInAStepOfItsOwn() {
+    void confirmedSelectionTellsTheApplicationsAPageAtATimeEachInAJobOfItsOwnThenChecksThatEachWasTold() {
         ProcessInstance campaign = startBefore("Task_DecideSelection");
         assertThat(campaign).isWaitingAtExactly("Task_DecideSelection");
 
         complete(task(), withVariables(SELECTION_DECISION, DECISION_CONFIRM));
 
-        List<Job> announcements = announcements(campaign);
-        Assertions.assertThat(announcements).as("one job per application, so that one that fails holds back no other")
-                .hasSize(SELECTION.size());
-        Assertions.assertThat(announcements).allSatisfy(announcement -> {
-            Assertions.assertThat(activityOf(announcement)).isEqualTo("Task_AnnounceOutcome");
-            Assertions.assertThat(announcement.getRetries()).isEqualTo(5);
-        });
         Assertions.assertThat(announced).isEmpty();
-
-        for (int done = 1; done <= announcements.size(); done++) {
-            execute(announcements.get(done - 1));
-            Assertions.assertThat(announced).hasSize(done).doesNotHaveDuplicates();
+        for (int page = 1; page <= SELECTION.size(); page++) {
+            Job announcement = jobOf(campaign);
+            Assertions.assertThat(activityOf(announcement)).as("one page after the other, each in its own job")
+                    .isEqualTo("Task_AnnounceOutcome");
+            Assertions.assertThat(announcement.getRetries()).isEqualTo(5);
+            execute(announcement);
+            Assertions.assertThat(announced).hasSize(page).doesNotHaveDuplicates();
         }
+        Job check = jobOf(campaign);
+        Assertions.assertThat(activityOf(check)).isEqualTo("Task_CheckAnnouncements");
+        Assertions.assertThat(check.getRetries()).isEqualTo(5);
+        execute(check);
 
-        Assertions.assertThat(announced).containsExactlyInAnyOrderElementsOf(SELECTION);
+        Assertions.assertThat(announced).containsExactlyElementsOf(SELECTION);
         assertThat(campaign).isEnded().hasPassed("EndEvent_ResultsAnnounced");
     }
 
@@ -308,13 +323,15 @@ class CallForProjectsProcessTest {
         BpmnModelInstance model = repositoryService().getBpmnModelInstance(repositoryService()
                 .createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).singleResult().getId());
         List<FlowNode> asynchronousSteps = model.getModelElementsByType(FlowNode.class).stream()
-                .filter(FlowNode::isCamundaAsyncBefore).toList();
+                .filter(node -> node.isCamundaAsyncBefore() || node instanceof Activity activity && activity.isCamundaAsyncAfter())
+                .toList();
         List<FlowNode> timers = model.getModelElementsByType(CatchEvent.class).stream()
                 .filter(event -> event.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance))
                 .map(FlowNode.class::cast).toList();
 
-        // The announcement's jobs, one per application, are checked where they are made (retries included).
-        Assertions.assertThat(asynchronousSteps).extracting(FlowNode::getId).contains("Task_SendPendingReviewAlerts");
+        // The announcement's jobs, one per page, are checked where they are made (retries included).
+        Assertions.assertThat(asynchronousSteps).extracting(FlowNode::getId).contains("Task_SendPendingReviewAlerts",
+                "Task_CloseCampaign", "Task_PrepareSelection", "Task_CheckAnnouncements");
         Assertions.assertThat(timers).extracting(FlowNode::getId).containsExactlyInAnyOrder(
                 "Event_OpeningDateReached", "Event_ClosingDateReached", "Event_RecheckDelay",
                 "BoundaryEvent_ReviewDeadlineReached");
@@ -350,6 +367,7 @@ class CallForProjectsProcessTest {
     /** A campaign that has just closed, waiting while reviews are still in progress. */
     private ProcessInstance closed() {
         ProcessInstance campaign = startBefore("Task_CloseCampaign");
+        execute(job("Task_CloseCampaign", campaign));
         assertThat(campaign).isWaitingAt("Gateway_AwaitReviewProgress");
         return campaign;
     }
@@ -361,9 +379,15 @@ class CallForProjectsProcessTest {
                 .startBeforeActivity("Event_ReviewSettledReported").execute();
     }
 
-    /** The jobs waiting to tell the applications of the confirmed selection their outcome. */
-    private static List<Job> announcements(ProcessInstance campaign) {
-        return managementService().createJobQuery().processInstanceId(campaign.getId()).messages().list();
+    /** Runs the campaign's jobs one after the other until none is left, as the job executor would. */
+    private static void executeAll(ProcessInstance campaign) {
+        for (Job next = jobOf(campaign); next != null; next = jobOf(campaign)) {
+            execute(next);
+        }
+    }
+
+    private static Job jobOf(ProcessInstance campaign) {
+        return managementService().createJobQuery().processInstanceId(campaign.getId()).messages().singleResult();
     }
 
     /** The due dates of the timers waiting, by event. */
@@ -391,7 +415,7 @@ class CallForProjectsProcessTest {
     private void recordSelectionDecision(DelegateExecution execution) {
         boolean confirmed = DECISION_CONFIRM.equals(execution.getVariable(SELECTION_DECISION));
         if (confirmed) {
-            execution.setVariable(ANNOUNCED_APPLICATION_IDS, new ArrayList<>(SELECTION));
+            execution.setVariable(ANNOUNCEMENT_PAGES, SELECTION.size());
         } else {
             execution.setVariable(SENT_BACK_REMARK, execution.getVariable(PRESIDENT_REMARK));
         }

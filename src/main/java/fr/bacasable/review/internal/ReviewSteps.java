@@ -65,6 +65,7 @@ class ReviewSteps {
     static final BigDecimal HALF = new BigDecimal("0.5");
     static final Duration ESCALATION_AFTER_DUE = Duration.ofDays(5);
     static final int TEXT_MAX = 4000;
+    static final int COMPARISON_JUSTIFICATION_MAX = 300;
     static final String YES = "yes";
     static final String NO = "no";
 
@@ -329,9 +330,15 @@ class ReviewSteps {
         return table.toString();
     }
 
+    /** A score with the start of its justification: eight of them stay within the engine's 4000-character text. */
     private static String cell(Review review, Criterion criterion) {
         String justification = review.justifications().getOrDefault(criterion, "")
                 .replace("|", "/").replaceAll("\\s+", " ");
+        if (justification.length() > COMPARISON_JUSTIFICATION_MAX) {
+            int end = Character.isHighSurrogate(justification.charAt(COMPARISON_JUSTIFICATION_MAX - 1))
+                    ? COMPARISON_JUSTIFICATION_MAX - 1 : COMPARISON_JUSTIFICATION_MAX;
+            justification = justification.substring(0, end).strip() + "…";
+        }
         return review.scores().of(criterion).toPlainString() + "/5 : " + justification;
     }
 
