@@ -973,7 +973,7 @@ class SelectionCampaignIntegrationTests {
                 String.class);
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
