@@ -294,8 +294,12 @@ class SelectionCampaignIntegrationTests {
         });
         assertThat(runtimeService.getVariable(campaignProcess, CallForProjectsVariables.SELECTION_SUMMARY).toString())
                 .contains("Conseillé 4/4", "2 changement(s) par rapport à la proposition").doesNotContain(MOVE_IN_REASON);
-        assertThat(HtmlUtils.htmlUnescape(get(selectionPage(campaignId), committee).getBody()))
-                .contains(MOVE_IN_REASON, MOVE_OUT_REASON);
+        String selectionTable = HtmlUtils.htmlUnescape(get(selectionPage(campaignId), committee).getBody());
+        assertThat(selectionTable).contains(MOVE_IN_REASON, MOVE_OUT_REASON, "<th scope=\"col\">Pertinence /5</th>");
+        String s10Row = selectionTable.substring(selectionTable.indexOf(apps.get("S10").reference() + "</a>"));
+        assertThat(s10Row.substring(0, s10Row.indexOf("</tr>")).replaceAll("<[^>]*>", " ").replaceAll("\\s+", " "))
+                .as("each criterion's score, the total, the proposal and the selection")
+                .contains(" 4 4,25 4 4 16,25 Liste complémentaire Liste complémentaire ");
 
         // The committee hands its proposal over in Tasklist; the president sends it back, with a remark only.
         String proposal = taskId(campaignProcess, PROPOSE_TASK);
