@@ -220,6 +220,41 @@ class CallForProjectsProcessTest {
     }
 
     @Test
+    void closingCommitsOnItsOwnEvenWhenTheStepsAfterItFail() {
+        ProcessInstance campaign = startBefore("Event_ClosingDateReached");
+        Mocks.register("countPendingReviews", step(execution -> {
+            throw new IllegalStateException("database unreachable");
+        }));
+
+        execute(job("Event_ClosingDateReached", campaign));
+
+        assertThat(campaign).hasPassed("Task_CloseCampaign").hasNotPassed("Task_CountPendingReviews");
+        Job afterClosing = job("Task_CloseCampaign", campaign);
+        Assertions.assertThatThrownBy(() -> managementService().executeJob(afterClosing.getId()))
+                .hasMessageContaining("database unreachable");
+        assertThat(campaign).hasPassed("Task_CloseCampaign").hasNotPassed("EndEvent_ReviewsSettled");
+        Assertions.assertThat(job("Task_CloseCampaign", campaign).getRetries()).isEqualTo(4);
+        Assertions.assertThat(steps).containsExactly("Task_CloseCampaign", "Task_CountPendingReviews");
+    }
+
+    @Test
+    void rankingFailureLeavesTheCampaignClosedAndItsJobRetried() {
+        Mocks.register("prepareSelection", step(execution -> {
+            throw new IllegalStateException("ranking failed");
+        }));
+        ProcessInstance campaign = startBefore("Task_CloseCampaign");
+        execute(job("Task_CloseCampaign", campaign));
+
+        Job ranking = job("Task_PrepareSelection", campaign);
+        Assertions.assertThatThrownBy(() -> managementService().executeJob(ranking.getId()))
+                .hasMessageContaining("ranking failed");
+
+        assertThat(campaign).hasPassed("Task_CloseCampaign", "Task_CountPendingReviews", "EndEvent_ReviewsSettled")
+                .isWaitingAt("Task_PrepareSelection");
+        Assertions.assertThat(job("Task_PrepareSelection", campaign).getRetries()).isEqualTo(4);
+    }
+
+    @Test
     void closedCampaignCountsThePendingReviewsAgainEveryHour() {
         pendingReviews.add(2);
         pendingReviews.add(1);
