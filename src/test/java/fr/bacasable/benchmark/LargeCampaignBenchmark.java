@@ -127,6 +127,8 @@ class LargeCampaignBenchmark {
         Submitted template = templateApplication(campaignId);
         copies(campaignId, template);
         startWaitingProcesses(campaignId, template);
+        // Statistics as autovacuum keeps them on a database filled over weeks, not seconds.
+        jdbc.sql("ANALYZE").update();
         figure("seeding (not part of the product's path)", seeding);
         String campaignProcess = driver.campaignProcess(campaignId);
 

@@ -240,17 +240,19 @@ class SelectionSteps {
         if (line.announcedAt() != null || line.withdrawn()) {
             return true;
         }
-        String reference = applications.get(applicationId).reference();
+        ApplicationDetails application = applications.get(applicationId);
         RuntimeService runtimeService = execution.getProcessEngineServices().getRuntimeService();
-        boolean waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(reference)
+        // By process instance id, not business key: the engine then reads that instance's rows only,
+        // where a business key lets the database start from every subscription to the message.
+        boolean waiting = runtimeService.createExecutionQuery().processInstanceId(application.processInstanceId())
                 .messageEventSubscriptionName(ApplicationReviewVariables.MESSAGE_SELECTION_DECIDED).active().count() > 0;
         if (!waiting) {
             LOG.warn("Application {} is not waiting for its selection outcome: left for the announcement's check",
-                    reference);
+                    application.reference());
             return false;
         }
         runtimeService.createMessageCorrelation(ApplicationReviewVariables.MESSAGE_SELECTION_DECIDED)
-                .processInstanceBusinessKey(reference)
+                .processInstanceId(application.processInstanceId())
                 .setVariable(ApplicationReviewVariables.SELECTION_OUTCOME, line.outcome().name())
                 .correlateWithResult();
         selections.markAnnounced(applicationId, ProgrammeTime.now());
