@@ -99,6 +99,10 @@ class PortalCampaignController {
             return closedPage(campaign.get(), closed, HttpStatus.CONFLICT);
         }
         ApplicationSubmission submission = PortalForms.submission(form);
+        Map<String, String> repeated = PortalForms.repeatedFields(form);
+        if (!repeated.isEmpty()) {
+            return formPage(campaign.get(), submission, repeated, HttpStatus.BAD_REQUEST);
+        }
         try {
             SubmissionReceipt receipt = intake.submit(campaignId, submission, PortalForms.uploads(files));
             FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
