@@ -167,7 +167,7 @@ class GeneratedBadInputTests {
         check(request);
     }
 
-    @Property(tries = 2500)
+    @Property(tries = 2300)
     void submissionApi(@ForAll("submissionApiRequests") BadRequest request) {
         check(request);
     }
@@ -197,7 +197,7 @@ class GeneratedBadInputTests {
         check(request);
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 1700)
     void portalApplicationForm(@ForAll("portalFormRequests") BadRequest request) {
         check(request);
     }

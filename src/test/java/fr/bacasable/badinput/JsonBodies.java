@@ -185,15 +185,18 @@ final class JsonBodies {
                 .map(text -> new Body("not an object: " + text, text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** JSON with one syntax error: a bad literal, quotes or a comment where JSON has none, a trailing comma. */
     private Arbitrary<Body> syntaxError() {
         String json = valid.toString();
-        return Arbitraries.oneOf(
-                Arbitraries.of("TRUE", "True", "tru", "NaN", "Infinity", "01", "+1", ".5", "0x1", "'true'", "undefined")
-                        .map(token -> json.replaceFirst(":true", ":" + token)),
-                Arbitraries.of("{'" + json.substring(2).replaceFirst("\"", "'"), "{" + json.substring(2)
-                        .replaceFirst("\"", ""), json.substring(0, json.length() - 1) + ",}", "{/*x*/" + json.substring(1),
-                        json.replaceFirst(",", ",,"), json.replaceFirst(":", "="), json.replaceFirst("\"", "\u201c")))
-                .map(text -> new Body("syntax error", text.getBytes(StandardCharsets.UTF_8)));
+        List<String> broken = new ArrayList<>(List.of("{'" + json.substring(2).replaceFirst("\"", "'"),
+                "{" + json.substring(2).replaceFirst("\"", ""), json.substring(0, json.length() - 1) + ",}",
+                "{/*x*/" + json.substring(1), json.replaceFirst(":", "="), json.replaceFirst("\"", "\u201c")));
+        if (json.contains(":true")) {
+            for (String token : List.of("TRUE", "True", "tru", "NaN", "Infinity", "01", "+1", ".5", "0x1", "'true'")) {
+                broken.add(json.replaceFirst(":true", ":" + token));
+            }
+        }
+        return Arbitraries.of(broken).map(text -> new Body("syntax error", text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private Arbitrary<Body> invalidUtf8() {
