@@ -351,7 +351,7 @@ class ReviewSteps {
             return null;
         }
         String text = value.toString().strip();
-        if (text.length() > TEXT_MAX || Texts.hasControlCharacters(text)) {
+        if (text.length() > TEXT_MAX || Texts.hasForbiddenCharacters(text)) {
             throw new FormFieldValidationException(name, "Ce texte est trop long (4000 caractères au plus) "
                     + "ou contient des caractères non autorisés.");
         }

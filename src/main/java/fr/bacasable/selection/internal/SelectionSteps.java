@@ -349,7 +349,7 @@ class SelectionSteps {
             return null;
         }
         String text = value.toString().strip();
-        if (Texts.hasControlCharacters(text)) {
+        if (Texts.hasForbiddenCharacters(text)) {
             throw new FormFieldValidationException(field, "Le texte contient des caractères non autorisés.");
         }
         if (text.length() > REMARK_MAX) {
