@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -112,9 +113,9 @@ final class CampaignChecks {
 
     /** When a job last ran successfully at or after this instant, from the engine's job log. */
     Optional<Instant> firstJobRunSince(Instant since) {
-        return Optional.ofNullable(jdbc.sql("SELECT MIN(timestamp_) FROM act_hi_job_log WHERE job_state_ = 2 "
-                        + "AND timestamp_ >= :since").param("since", Timestamp.from(since))
-                .query(Timestamp.class).single()).map(Timestamp::toInstant);
+        return jdbc.sql("SELECT MIN(timestamp_) FROM act_hi_job_log WHERE job_state_ = 2 AND timestamp_ >= :since")
+                .param("since", Timestamp.from(since)).query(Timestamp.class).list().stream()
+                .filter(Objects::nonNull).findFirst().map(Timestamp::toInstant);
     }
 
     /** Waits until the backlog is empty; returns when that was, or empty after the limit. */

@@ -27,7 +27,10 @@ import java.util.function.IntConsumer;
  */
 final class CampaignScript {
 
-    /** An application the API acknowledged (201): its number in the script, reference and tracking token. */
+    /**
+     * An application the API acknowledged (201), whose applicant then opened the tracking link: its
+     * number in the script, reference and tracking token.
+     */
     record Accepted(int index, String reference, String token) {
     }
 
@@ -69,7 +72,9 @@ final class CampaignScript {
         body.put("projectTitle", "Projet d'essai n° " + index);
         body.put("contactEmail", applicantEmail(index));
         JsonNode receipt = client.submit(nextNode(), campaignId, body, "fault-test-" + index);
-        return new Accepted(index, receipt.get("reference").asText(), receipt.get("trackingToken").asText());
+        Accepted accepted = new Accepted(index, receipt.get("reference").asText(), receipt.get("trackingToken").asText());
+        client.openTrackingLink(nextNode(), accepted.reference(), accepted.token());
+        return accepted;
     }
 
     static String applicantEmail(int index) {

@@ -1,5 +1,6 @@
 package fr.bacasable.faults;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -14,9 +15,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +69,7 @@ final class ChildApp implements AutoCloseable {
         this.port = freePort();
         this.properties = properties;
         this.log = Path.of("target", "faults", name + ".log");
+        Runtime.getRuntime().addShutdownHook(new Thread(this::kill, name + "-killer"));
     }
 
     String name() {
@@ -137,9 +141,15 @@ final class ChildApp implements AutoCloseable {
         return command;
     }
 
-    /** Surefire names the full test class path here; its own java.class.path may be a manifest-only jar. */
+    /**
+     * Surefire names the full test class path here (its own java.class.path may be a manifest-only
+     * jar). An empty entry would put the working directory, with its processes/ and forms/, on the
+     * class path a second time.
+     */
     private static String classPath() {
-        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return Arrays.stream(classPath.split(File.pathSeparator)).filter(entry -> !entry.isBlank())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private void awaitReady(Instant launched) {

@@ -70,6 +70,13 @@ final class ProgrammeClient {
         return read(response.body());
     }
 
+    /** The applicant opens the private tracking link of the receipt, as from the confirmation page or the e-mail. */
+    void openTrackingLink(ChildApp node, String reference, String token) {
+        HttpResponse<String> response = call(node, "tracking page " + reference, HttpRequest.newBuilder(
+                node.uri("/suivi/" + reference + "/" + token)).GET());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
     JsonNode campaigns(ChildApp node) {
         return read(call(node, "campaigns", HttpRequest.newBuilder(node.uri("/api/campaigns")).GET()).body());
     }
@@ -95,10 +102,7 @@ final class ProgrammeClient {
      * works on it.
      */
     void complete(ChildApp node, String user, String taskId, Map<String, ?> form) {
-        HttpResponse<String> claimed = call(node, "claim " + taskId,
-                staff(node, user, "/engine-rest/task/" + taskId + "/claim").header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\": \"" + user + "\"}")));
-        if (gone(node, claimed)) {
+        if (!claim(node, user, taskId)) {
             return;
         }
         HttpResponse<String> submitted = call(node, "submit " + taskId, submitForm(node, user, taskId, form));
@@ -106,6 +110,18 @@ final class ProgrammeClient {
             return;
         }
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
+    }
+
+    /** Claims the task for this user; false when it is gone. */
+    boolean claim(ChildApp node, String user, String taskId) {
+        HttpResponse<String> claimed = call(node, "claim " + taskId,
+                staff(node, user, "/engine-rest/task/" + taskId + "/claim").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\": \"" + user + "\"}")));
+        if (gone(node, claimed)) {
+            return false;
+        }
+        assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(204);
+        return true;
     }
 
     /** One form submission, sent once: for races where each answer counts. */
