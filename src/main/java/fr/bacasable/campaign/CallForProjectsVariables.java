@@ -13,8 +13,6 @@ public final class CallForProjectsVariables {
 
     /** Set at closing: when what is still under review gets escalated to the programme managers. */
     public static final String REVIEW_DEADLINE = "reviewDeadline";
-    /** The applications whose managers were alerted at the review deadline, until the alerts are sent. */
-    public static final String ESCALATED_APPLICATION_IDS = "escalatedApplicationIds";
     /** How many applications are still before the end of their review. */
     public static final String PENDING_REVIEWS = "pendingReviews";
     /**

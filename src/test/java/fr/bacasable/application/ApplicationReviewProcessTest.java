@@ -51,6 +51,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import fr.bacasable.ProcessTestEngine;
+import fr.bacasable.RetrySchedules;
 import fr.bacasable.review.Criterion;
 import fr.bacasable.review.ReviewKind;
 import fr.bacasable.review.Scores;
@@ -79,14 +80,12 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code ApplicationReviewProcess} with its real decisions and the Spring delegates and task listeners
@@ -106,7 +105,9 @@ class ApplicationReviewProcessTest {
     private static final Instant NOW = Instant.parse("2025-03-03T09:00:00Z");
     private static final Duration ANSWER_PERIOD = Duration.ofDays(15);
     private static final Duration REMINDER_BEFORE_DUE = Duration.ofDays(3);
-    private static final Duration RETRY_INTERVAL = Duration.ofMinutes(5);
+    /** Steps and timers; hand-offs to the campaign (signals), which may meet a concurrent update, sooner. */
+    private static final String STEP_RETRIES = "PT10S,PT1M,PT5M,PT30M";
+    private static final String HAND_OFF_RETRIES = "PT5S,PT30S,PT2M,PT10M";
     /** The campaign's review delay, from the start of the review; managers are alerted 5 days after. */
     private static final Duration REVIEW_PERIOD = Duration.ofDays(10);
     private static final Duration ESCALATION_AFTER_DUE = Duration.ofDays(5);
@@ -161,7 +162,6 @@ class ApplicationReviewProcessTest {
         Mocks.register("releaseSelectionPlace", step(execution -> execution.setVariable(LAUREATE_PLACE_FREED,
                 laureatePlaceFreed)));
         Mocks.register("promoteFirstReserve", step(execution -> { }));
-        Mocks.register("deliverNotifications", step(execution -> { }));
     }
 
     @AfterEach
@@ -174,9 +174,7 @@ class ApplicationReviewProcessTest {
     void eligibleApplicationIsAssessedCheckedReviewedAndSelectedUntilItsAccompanimentStarts() {
         ProcessInstance application = submit(eligibleFacts());
 
-        assertThat(application).isWaitingAt("Task_SendReceipt").hasNotPassed("Task_SendReceipt");
-        execute(job());
-        assertThat(application).hasPassed("Task_SendReceipt").isWaitingAt("Task_CheckEligibility");
+        assertThat(application).isWaitingAt("Task_CheckEligibility").hasNotPassed("Task_CheckEligibility");
         execute(job());
 
         assertThat(application).hasPassedInOrder("Task_CheckEligibility", "Task_RecordEligibility",
@@ -235,18 +233,16 @@ class ApplicationReviewProcessTest {
         selectionDecided(Outcome.LAUREATE);
 
         assertThat(application).hasPassed("Task_AwaitSelection", "Task_RecordSelectionOutcome")
-                .isWaitingAtExactly("Task_SendOutcomeLetter")
+                .isWaitingAtExactly("Task_AwaitAccompaniment")
                 .variables().containsEntry(SELECTION_OUTCOME, Outcome.LAUREATE.name());
-        execute(job());
-        assertThat(application).hasPassed("Task_SendOutcomeLetter").isWaitingAtExactly("Task_AwaitAccompaniment");
 
         accompanimentStarted();
 
         assertThat(application).isEnded().hasPassed("Task_AwaitAccompaniment", "EndEvent_AccompanimentStarted");
-        Assertions.assertThat(steps).containsExactly("Task_SendReceipt", "Task_RecordEligibility",
+        Assertions.assertThat(steps).containsExactly("Task_RecordEligibility",
                 "Task_RecordSelfAssessment", "Task_MarkUnderReview", "Task_ScheduleReviews", "Task_RecordLegalReview",
                 "Task_RecordTechnicalReview", "Task_CompareReviews", "Task_RecordReviewOutcome",
-                "Task_RecordSelectionOutcome", "Task_SendOutcomeLetter");
+                "Task_RecordSelectionOutcome");
     }
 
     @Test
@@ -254,19 +250,12 @@ class ApplicationReviewProcessTest {
         Map<String, Object> facts = eligibleFacts();
         facts.put(USES_AI, false);
         ProcessInstance application = submit(facts);
-        execute(job("Task_SendReceipt", application));
         execute(job("Task_CheckEligibility", application));
 
-        assertThat(application).hasPassed("Task_RecordEligibility").isWaitingAt("Task_SendIneligibilityNotice")
-                .variables().containsEntry(ELIGIBLE, false);
-        Assertions.assertThat(ineligibilityReason).contains("intelligence artificielle");
-
-        execute(job());
-
-        assertThat(application).isEnded().hasPassed("Task_SendIneligibilityNotice", "EndEvent_ApplicationIneligible")
+        assertThat(application).isEnded().hasPassed("Task_RecordEligibility", "EndEvent_ApplicationIneligible")
                 .hasNotPassed("Task_AssessDpiaRequirement", "Task_CheckCompleteness");
-        Assertions.assertThat(steps).containsExactly("Task_SendReceipt", "Task_RecordEligibility",
-                "Task_SendIneligibilityNotice");
+        Assertions.assertThat(ineligibilityReason).contains("intelligence artificielle");
+        Assertions.assertThat(steps).containsExactly("Task_RecordEligibility");
     }
 
     @Test
@@ -276,11 +265,10 @@ class ApplicationReviewProcessTest {
         complete(task(), withVariables(COMPLETENESS, COMPLETENESS_INCOMPLETE,
                 INFORMATION_REQUEST_TEXT, "Joignez l'analyse d'impact."));
 
-        assertThat(application).hasPassed("Task_RequestInformation").isWaitingAt("Task_SendInformationRequest")
+        assertThat(application).hasPassed("Task_RequestInformation")
+                .isWaitingAtExactly("Task_AwaitApplicantAnswer")
                 .variables().containsKeys(INFORMATION_REQUEST_ID, ANSWER_DUE_AT, REMINDER_AT)
                 .doesNotContainKeys(COMPLETENESS, INFORMATION_REQUEST_TEXT);
-        execute(job());
-        assertThat(application).hasPassed("Task_SendInformationRequest").isWaitingAt("Task_AwaitApplicantAnswer");
         Assertions.assertThat(timerDueDates()).containsOnly(
                 Map.entry("BoundaryEvent_AnswerReminderDue", NOW.plus(ANSWER_PERIOD).minus(REMINDER_BEFORE_DUE)),
                 Map.entry("BoundaryEvent_AnswerOverdue", NOW.plus(ANSWER_PERIOD)));
@@ -289,7 +277,7 @@ class ApplicationReviewProcessTest {
 
         assertThat(application).hasPassed("Task_AwaitApplicantAnswer").isWaitingAt("Task_CheckCompleteness");
         Assertions.assertThat(timerDueDates()).isEmpty();
-        Assertions.assertThat(steps).containsExactly("Task_RequestInformation", "Task_SendInformationRequest");
+        Assertions.assertThat(steps).containsExactly("Task_RequestInformation");
     }
 
     @Test
@@ -299,14 +287,10 @@ class ApplicationReviewProcessTest {
         ClockUtil.setCurrentTime(Date.from(NOW.plus(ANSWER_PERIOD).minus(REMINDER_BEFORE_DUE)));
         execute(job("BoundaryEvent_AnswerReminderDue"));
 
-        assertThat(application).hasPassed("Task_RemindApplicant")
-                .isWaitingAt("Task_SendAnswerReminder", "Task_AwaitApplicantAnswer");
-        execute(job("Task_SendAnswerReminder"));
-
-        assertThat(application).hasPassed("Task_SendAnswerReminder", "EndEvent_ReminderSent")
+        assertThat(application).hasPassed("Task_RemindApplicant", "EndEvent_ReminderSent")
                 .isWaitingAtExactly("Task_AwaitApplicantAnswer");
         Assertions.assertThat(timerDueDates()).containsOnlyKeys("BoundaryEvent_AnswerOverdue");
-        Assertions.assertThat(steps).endsWith("Task_RemindApplicant", "Task_SendAnswerReminder");
+        Assertions.assertThat(steps).endsWith("Task_RemindApplicant");
     }
 
     @Test
@@ -316,15 +300,11 @@ class ApplicationReviewProcessTest {
         ClockUtil.setCurrentTime(Date.from(NOW.plus(ANSWER_PERIOD)));
         execute(job("BoundaryEvent_AnswerOverdue"));
 
-        assertThat(application).hasPassed("Task_CloseIncomplete").isWaitingAtExactly("Task_SendClosureNotice")
+        assertThat(application).isEnded()
+                .hasPassed("Task_CloseIncomplete", "EndEvent_ApplicationClosedIncomplete")
                 .hasNotPassed("Task_RemindApplicant");
         assertThatThrownBy(this::answer).isInstanceOf(MismatchingMessageCorrelationException.class);
-
-        execute(job());
-
-        assertThat(application).isEnded()
-                .hasPassed("Task_SendClosureNotice", "EndEvent_ApplicationClosedIncomplete");
-        Assertions.assertThat(steps).endsWith("Task_CloseIncomplete", "Task_SendClosureNotice");
+        Assertions.assertThat(steps).endsWith("Task_CloseIncomplete");
     }
 
     @Test
@@ -346,31 +326,26 @@ class ApplicationReviewProcessTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource({
-            "LEGAL, Task_ReviewLegal, Task_RecordLegalReview, Task_SendLegalConflictNotice, Task_ReviewTechnical",
-            "TECHNICAL, Task_ReviewTechnical, Task_RecordTechnicalReview, Task_SendTechnicalConflictNotice, "
-                    + "Task_ReviewLegal"})
+            "LEGAL, Task_ReviewLegal, Task_RecordLegalReview, Task_ReviewTechnical",
+            "TECHNICAL, Task_ReviewTechnical, Task_RecordTechnicalReview, Task_ReviewLegal"})
     void reviewerWithAConflictOfInterestHandsTheReviewBackToTheGroup(ReviewKind kind, String reviewTask,
-            String recordTask, String conflictNotice, String otherReviewTask) {
+            String recordTask, String otherReviewTask) {
         ProcessInstance application = inReview();
         Map<String, String> before = reviewTaskIds(application);
 
         complete(task(reviewTask, application), withVariables(field(kind, CONFLICT_FIELD), CONFLICT,
                 field(kind, CONFLICT_DETAILS_FIELD), "J'ai conseillé ce candidat l'an dernier."));
 
-        assertThat(application).hasPassed(recordTask).isWaitingAtExactly(conflictNotice, otherReviewTask)
+        assertThat(application).hasPassed(recordTask).isWaitingAtExactly(reviewTask, otherReviewTask)
                 .variables().containsEntry(field(kind, CONFLICT_DECLARED), true)
                 .doesNotContainKeys(field(kind, CONFLICT_FIELD), field(kind, CONFLICT_DETAILS_FIELD));
         Assertions.assertThat(reviews).doesNotContainKey(kind);
-
-        execute(job(conflictNotice, application));
-
-        assertThat(application).hasPassed(conflictNotice).isWaitingAtExactly(reviewTask, otherReviewTask);
         Map<String, String> after = reviewTaskIds(application);
         Assertions.assertThat(after.get(reviewTask)).isNotEqualTo(before.get(reviewTask));
         Assertions.assertThat(after.get(otherReviewTask)).isEqualTo(before.get(otherReviewTask));
         assertThat(task(reviewTask, application)).hasCandidateGroup(kind.groupId()).hasDueDate(Date.from(REVIEW_DUE));
         Assertions.assertThat(screenedTasks).hasSize(3).endsWith(after.get(reviewTask));
-        Assertions.assertThat(steps).containsExactly("Task_ScheduleReviews", recordTask, conflictNotice);
+        Assertions.assertThat(steps).containsExactly("Task_ScheduleReviews", recordTask);
     }
 
     @Test
@@ -410,13 +385,8 @@ class ApplicationReviewProcessTest {
         execute(job("BoundaryEvent_LegalReviewDue"));
         execute(job("BoundaryEvent_TechnicalReviewDue"));
 
-        assertThat(application).hasPassed("Task_RemindLegalReviewer", "Task_RemindTechnicalReviewer")
-                .isWaitingAtExactly("Task_SendLegalReviewReminder", "Task_SendTechnicalReviewReminder",
-                        "Task_ReviewLegal", "Task_ReviewTechnical");
-        execute(job("Task_SendLegalReviewReminder"));
-        execute(job("Task_SendTechnicalReviewReminder"));
-
-        assertThat(application).hasPassed("EndEvent_LegalReviewerReminded", "EndEvent_TechnicalReviewerReminded")
+        assertThat(application).hasPassed("Task_RemindLegalReviewer", "Task_RemindTechnicalReviewer",
+                        "EndEvent_LegalReviewerReminded", "EndEvent_TechnicalReviewerReminded")
                 .isWaitingAtExactly("Task_ReviewLegal", "Task_ReviewTechnical");
         Assertions.assertThat(timerDueDates()).containsOnlyKeys(
                 "BoundaryEvent_LegalReviewOverdue", "BoundaryEvent_TechnicalReviewOverdue");
@@ -427,21 +397,14 @@ class ApplicationReviewProcessTest {
         execute(job("BoundaryEvent_LegalReviewOverdue"));
         execute(job("BoundaryEvent_TechnicalReviewOverdue"));
 
-        assertThat(application).hasPassed("Task_EscalateLegalReview", "Task_EscalateTechnicalReview")
-                .isWaitingAtExactly("Task_SendLegalReviewEscalation", "Task_SendTechnicalReviewEscalation",
-                        "Task_ReviewLegal", "Task_ReviewTechnical");
-        execute(job("Task_SendLegalReviewEscalation"));
-        execute(job("Task_SendTechnicalReviewEscalation"));
-
-        assertThat(application).hasPassed("EndEvent_LegalReviewEscalated", "EndEvent_TechnicalReviewEscalated")
+        assertThat(application).hasPassed("Task_EscalateLegalReview", "Task_EscalateTechnicalReview",
+                        "EndEvent_LegalReviewEscalated", "EndEvent_TechnicalReviewEscalated")
                 .isWaitingAtExactly("Task_ReviewLegal", "Task_ReviewTechnical");
         Assertions.assertThat(reviewTaskIds(application)).isEqualTo(reviewTasks);
         Assertions.assertThat(timerDueDates()).isEmpty();
         Assertions.assertThat(steps).containsExactly("Task_ScheduleReviews",
                 "Task_RemindLegalReviewer", "Task_RemindTechnicalReviewer",
-                "Task_SendLegalReviewReminder", "Task_SendTechnicalReviewReminder",
-                "Task_EscalateLegalReview", "Task_EscalateTechnicalReview",
-                "Task_SendLegalReviewEscalation", "Task_SendTechnicalReviewEscalation");
+                "Task_EscalateLegalReview", "Task_EscalateTechnicalReview");
     }
 
     @Test
@@ -449,34 +412,27 @@ class ApplicationReviewProcessTest {
         ProcessInstance application = awaitingSelection();
 
         selectionDecided(Outcome.RESERVE);
-        execute(job("Task_SendOutcomeLetter", application));
 
-        assertThat(application).hasPassed("Task_RecordSelectionOutcome", "Task_SendOutcomeLetter")
-                .isWaitingAtExactly("Task_AwaitPromotion");
+        assertThat(application).hasPassed("Task_RecordSelectionOutcome").isWaitingAtExactly("Task_AwaitPromotion");
 
         promoted();
 
-        assertThat(application).hasPassed("Task_RecordPromotion").isWaitingAtExactly("Task_SendPromotionLetter")
+        assertThat(application).hasPassed("Task_RecordPromotion").isWaitingAtExactly("Task_AwaitAccompaniment")
                 .variables().containsEntry(SELECTION_OUTCOME, Outcome.LAUREATE.name());
-        execute(job());
-        assertThat(application).hasPassed("Task_SendPromotionLetter").isWaitingAtExactly("Task_AwaitAccompaniment");
-        Assertions.assertThat(steps).containsExactly("Task_RecordSelectionOutcome", "Task_SendOutcomeLetter",
-                "Task_RecordPromotion", "Task_SendPromotionLetter");
+        Assertions.assertThat(steps).containsExactly("Task_RecordSelectionOutcome", "Task_RecordPromotion");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource({"ADVISED, EndEvent_AdviceTrack", "NOT_SELECTED, EndEvent_NotSelected",
             "REJECTED, EndEvent_NotSelected"})
-    void applicationAdvisedNotSelectedOrRejectedEndsOnceItsOutcomeLetterIsSent(Outcome outcome, String endEvent) {
+    void applicationAdvisedNotSelectedOrRejectedEndsOnceItsOutcomeIsRecorded(Outcome outcome, String endEvent) {
         ProcessInstance application = awaitingSelection();
 
         selectionDecided(outcome);
 
-        assertThat(application).hasPassed("Task_RecordSelectionOutcome").isWaitingAtExactly("Task_SendOutcomeLetter");
-        execute(job());
-        assertThat(application).isEnded().hasPassed("Task_SendOutcomeLetter", endEvent)
+        assertThat(application).isEnded().hasPassed("Task_RecordSelectionOutcome", endEvent)
                 .hasNotPassed("Task_AwaitPromotion", "Task_AwaitAccompaniment");
-        Assertions.assertThat(steps).containsExactly("Task_RecordSelectionOutcome", "Task_SendOutcomeLetter");
+        Assertions.assertThat(steps).containsExactly("Task_RecordSelectionOutcome");
     }
 
     @Test
@@ -514,19 +470,18 @@ class ApplicationReviewProcessTest {
         withdraw();
 
         assertWithdrawalRecorded(application, "Task_AwaitAccompaniment");
-        execute(job());
-        assertThat(application).hasPassed("Task_SendWithdrawalNotice", "Task_ReleaseSelectionPlace")
+        assertThat(application).hasPassed("Task_ReleaseSelectionPlace")
                 .isWaitingAt("Task_PromoteFirstReserve").hasNotPassed("Task_PromoteFirstReserve")
                 .variables().containsEntry(LAUREATE_PLACE_FREED, true);
         Job promotion = job("Task_PromoteFirstReserve", application);
-        Assertions.assertThat(promotion.getRetries()).isEqualTo(5);
+        Assertions.assertThat(promotion.getRetries()).as("a first try, then one per retry interval").isEqualTo(5);
 
         execute(promotion);
 
         assertThat(application).isEnded().hasPassedInOrder("Task_ReleaseSelectionPlace", "Task_PromoteFirstReserve",
                 "Event_WithdrawalReported", "EndEvent_ApplicationWithdrawn");
-        Assertions.assertThat(steps).containsExactly("Task_RecordWithdrawal", "Task_SendWithdrawalNotice",
-                "Task_ReleaseSelectionPlace", "Task_PromoteFirstReserve");
+        Assertions.assertThat(steps).containsExactly("Task_RecordWithdrawal", "Task_ReleaseSelectionPlace",
+                "Task_PromoteFirstReserve");
     }
 
     @Test
@@ -539,67 +494,51 @@ class ApplicationReviewProcessTest {
     }
 
     @Test
-    void notificationsEligibilityCheckAndReservePromotionAreAsynchronousStepsRetriedFiveTimesFiveMinutesApart() {
+    void noStepSendsMailAndEveryJobHasTheRetryScheduleOfItsKind() {
         BpmnModelInstance model = repositoryService().getBpmnModelInstance(repositoryService()
                 .createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).singleResult().getId());
-        List<FlowNode> notifications = model.getModelElementsByType(ServiceTask.class).stream()
-                .filter(task -> "${deliverNotifications}".equals(task.getCamundaDelegateExpression()))
-                .map(FlowNode.class::cast).toList();
 
-        Assertions.assertThat(notifications).extracting(FlowNode::getId).containsExactlyInAnyOrder(
-                "Task_SendReceipt", "Task_SendIneligibilityNotice", "Task_SendInformationRequest",
-                "Task_SendAnswerReminder", "Task_SendClosureNotice", "Task_SendWithdrawalNotice",
-                "Task_SendLegalConflictNotice", "Task_SendTechnicalConflictNotice",
-                "Task_SendLegalReviewReminder", "Task_SendTechnicalReviewReminder",
-                "Task_SendLegalReviewEscalation", "Task_SendTechnicalReviewEscalation",
-                "Task_SendOutcomeLetter", "Task_SendPromotionLetter");
-        List<FlowNode> retriedSteps = new ArrayList<>(notifications);
-        retriedSteps.add(model.getModelElementById("Task_CheckEligibility"));
-        retriedSteps.add(model.getModelElementById("Task_PromoteFirstReserve"));
-        Assertions.assertThat(model.getModelElementsByType(FlowNode.class).stream()
-                        .filter(FlowNode::isCamundaAsyncBefore))
-                .as("asynchronous steps").containsExactlyInAnyOrderElementsOf(retriedSteps);
-        Assertions.assertThat(retriedSteps).allSatisfy(step -> {
-            Assertions.assertThat(step.isCamundaAsyncBefore()).as("asyncBefore of %s", step.getId()).isTrue();
-            Assertions.assertThat(step.getExtensionElements().getElementsQuery()
-                    .filterByType(CamundaFailedJobRetryTimeCycle.class).singleResult().getTextContent())
-                    .as("retry cycle of %s", step.getId()).isEqualTo("R5/PT5M");
-        });
+        Assertions.assertThat(model.getModelElementsByType(ServiceTask.class)).extracting(ServiceTask::getId)
+                .noneMatch(id -> id.startsWith("Task_Send"));
+        Assertions.assertThat(RetrySchedules.of(model)).isEqualTo(Map.ofEntries(
+                Map.entry("Task_CheckEligibility", STEP_RETRIES),
+                Map.entry("Task_PromoteFirstReserve", STEP_RETRIES),
+                Map.entry("BoundaryEvent_LegalReviewDue", STEP_RETRIES),
+                Map.entry("BoundaryEvent_LegalReviewOverdue", STEP_RETRIES),
+                Map.entry("BoundaryEvent_TechnicalReviewDue", STEP_RETRIES),
+                Map.entry("BoundaryEvent_TechnicalReviewOverdue", STEP_RETRIES),
+                Map.entry("BoundaryEvent_AnswerReminderDue", STEP_RETRIES),
+                Map.entry("BoundaryEvent_AnswerOverdue", STEP_RETRIES),
+                Map.entry("Event_ReviewSettledReported", HAND_OFF_RETRIES),
+                Map.entry("Event_WithdrawalReported", HAND_OFF_RETRIES)));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"Task_SendReceipt", "Task_SendIneligibilityNotice", "Task_SendInformationRequest",
-            "Task_SendAnswerReminder", "Task_SendClosureNotice", "Task_SendWithdrawalNotice",
-            "Task_SendLegalConflictNotice", "Task_SendTechnicalConflictNotice",
-            "Task_SendLegalReviewReminder", "Task_SendTechnicalReviewReminder",
-            "Task_SendLegalReviewEscalation", "Task_SendTechnicalReviewEscalation",
-            "Task_SendOutcomeLetter", "Task_SendPromotionLetter"})
-    void notificationThatCannotBeSentIsRetriedLater(String notificationTask) {
-        // The letters sent after the selection lead on according to its outcome; the other notifications ignore it.
-        ProcessInstance application = startBefore(notificationTask, Outcome.LAUREATE);
-        assertThat(application).isWaitingAt(notificationTask).hasNotPassed(notificationTask);
-        Job delivery = job(notificationTask, application);
-        Assertions.assertThat(delivery).as("job before %s", notificationTask).isNotNull();
-        Assertions.assertThat(delivery.getRetries()).isEqualTo(5);
-        Mocks.register("deliverNotifications", (JavaDelegate) execution -> {
-            throw new IllegalStateException("SMTP server unreachable");
+    @Test
+    void aFailingStepIsRetriedAfterTenSecondsThenAMinuteThenBecomesAnIncidentWhenItsScheduleRunsOut() {
+        ProcessInstance application = submit(eligibleFacts());
+        Mocks.register("recordEligibility", (JavaDelegate) execution -> {
+            throw new IllegalStateException("Database unreachable");
         });
+        Instant failedAt = NOW;
+        for (Duration delay : List.of(Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofMinutes(5),
+                Duration.ofMinutes(30))) {
+            Job eligibility = job("Task_CheckEligibility", application);
+            assertThatThrownBy(() -> managementService().executeJob(eligibility.getId()))
+                    .hasMessageContaining("Database unreachable");
+            Job retry = job("Task_CheckEligibility", application);
+            Assertions.assertThat(retry.getDuedate().toInstant()).as("retry after %s", delay)
+                    .isEqualTo(failedAt.plus(delay));
+            failedAt = failedAt.plus(delay);
+            ClockUtil.setCurrentTime(Date.from(failedAt));
+        }
+        Job lastTry = job("Task_CheckEligibility", application);
+        assertThatThrownBy(() -> managementService().executeJob(lastTry.getId()))
+                .hasMessageContaining("Database unreachable");
 
-        assertThatThrownBy(() -> managementService().executeJob(delivery.getId()))
-                .hasMessageContaining("SMTP server unreachable");
-
-        Job retry = job(notificationTask, application);
-        Assertions.assertThat(retry.getRetries()).isEqualTo(4);
-        Assertions.assertThat(retry.getDuedate().toInstant()).isEqualTo(NOW.plus(RETRY_INTERVAL));
-        Assertions.assertThat(retry.getExceptionMessage()).contains("SMTP server unreachable");
-        assertThat(application).isWaitingAt(notificationTask).hasNotPassed(notificationTask);
-
-        Mocks.register("deliverNotifications", step(execution -> { }));
-        ClockUtil.setCurrentTime(Date.from(NOW.plus(RETRY_INTERVAL)));
-        execute(retry);
-
-        assertThat(application).hasPassed(notificationTask);
-        Assertions.assertThat(steps).startsWith(notificationTask).containsOnlyOnce(notificationTask);
+        Assertions.assertThat(job("Task_CheckEligibility", application).getRetries()).isZero();
+        Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(application.getId())
+                .activityId("Task_CheckEligibility").count()).isOne();
+        assertThat(application).isWaitingAt("Task_CheckEligibility").hasNotPassed("Task_RecordEligibility");
     }
 
     private ProcessInstance submit(Map<String, Object> facts) {
@@ -663,7 +602,6 @@ class ApplicationReviewProcessTest {
         ProcessInstance application = atCompletenessCheck();
         complete(task(), withVariables(COMPLETENESS, COMPLETENESS_INCOMPLETE,
                 INFORMATION_REQUEST_TEXT, "Joignez l'analyse d'impact."));
-        execute(job("Task_SendInformationRequest"));
         assertThat(application).isWaitingAt("Task_AwaitApplicantAnswer");
         return application;
     }
@@ -741,23 +679,20 @@ class ApplicationReviewProcessTest {
                 .processInstanceBusinessKey(BUSINESS_KEY).correlateWithResult();
     }
 
-    /** A withdrawal that frees no laureate's place: recorded, told, reported to the campaign, and done. */
+    /** A withdrawal that frees no laureate's place: recorded, reported to the campaign, and done at once. */
     private void assertWithdrawn(ProcessInstance application, String... interruptedActivities) {
-        assertWithdrawalRecorded(application, interruptedActivities);
-
-        execute(job());
-
-        assertThat(application).isEnded().hasPassedInOrder("Task_SendWithdrawalNotice", "Task_ReleaseSelectionPlace",
+        Assertions.assertThat(interruptedActivities).allSatisfy(activity -> assertThat(application).hasPassed(activity));
+        Assertions.assertThat(timerDueDates()).isEmpty();
+        Assertions.assertThat(BpmnAwareTests.taskQuery().count()).isZero();
+        assertThat(application).isEnded().hasPassedInOrder("Task_RecordWithdrawal", "Task_ReleaseSelectionPlace",
                 "Event_WithdrawalReported", "EndEvent_ApplicationWithdrawn")
                 .hasNotPassed("Task_PromoteFirstReserve");
-        Assertions.assertThat(steps).endsWith("Task_RecordWithdrawal", "Task_SendWithdrawalNotice",
-                "Task_ReleaseSelectionPlace");
+        Assertions.assertThat(steps).endsWith("Task_RecordWithdrawal", "Task_ReleaseSelectionPlace");
     }
 
-    /** The withdrawal is recorded, stops whatever the application was waiting for, and its notice is due. */
+    /** The withdrawal is recorded and stops whatever the application was waiting for. */
     private void assertWithdrawalRecorded(ProcessInstance application, String... interruptedActivities) {
-        assertThat(application).hasPassed("Task_RecordWithdrawal").isWaitingAt("Task_SendWithdrawalNotice")
-                .isNotWaitingAt(interruptedActivities);
+        assertThat(application).hasPassed("Task_RecordWithdrawal").isNotWaitingAt(interruptedActivities);
         Assertions.assertThat(timerDueDates()).isEmpty();
         Assertions.assertThat(BpmnAwareTests.taskQuery().count()).isZero();
     }

@@ -28,6 +28,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import fr.bacasable.ProcessTestEngine;
+import fr.bacasable.RetrySchedules;
 import fr.bacasable.application.ApplicationReviewVariables;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,10 +50,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.CatchEvent;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +66,7 @@ class CallForProjectsProcessTest {
     @RegisterExtension
     static final ProcessEngineExtension ENGINE = ProcessTestEngine.extension();
 
+    private static final String STEP_RETRIES = "PT10S,PT1M,PT5M,PT30M";
     private static final String CAMPAIGN = "campaign-1";
     private static final Instant NOW = Instant.parse("2025-03-03T09:00:00Z");
     private static final Duration CAMPAIGN_LENGTH = Duration.ofDays(60);
@@ -93,7 +92,6 @@ class CallForProjectsProcessTest {
         Mocks.register("countPendingReviews", step(execution -> execution.setVariable(PENDING_REVIEWS,
                 pendingReviews.isEmpty() ? 0 : pendingReviews.poll())));
         Mocks.register("escalatePendingReviews", step(execution -> { }));
-        Mocks.register("deliverPendingReviewAlerts", step(execution -> { }));
         Mocks.register("prepareSelection", step(execution -> execution.setVariable(SELECTION_SUMMARY,
                 "| Rang | Candidature | Proposition |")));
         Mocks.register("recordSelectionProposal", step(execution -> execution.removeVariable(SENT_BACK_REMARK)));
@@ -232,20 +230,12 @@ class CallForProjectsProcessTest {
         ClockUtil.setCurrentTime(Date.from(REVIEW_DEADLINE_AT));
         execute(job("BoundaryEvent_ReviewDeadlineReached", campaign));
 
-        assertThat(campaign).hasPassed("Task_EscalatePendingReviews")
-                .isWaitingAt("Task_SendPendingReviewAlerts", "Gateway_AwaitReviewProgress");
-        Job alerts = job("Task_SendPendingReviewAlerts", campaign);
-        Assertions.assertThat(alerts.getRetries()).isEqualTo(5);
-
-        execute(alerts);
-
-        assertThat(campaign).hasPassed("Task_SendPendingReviewAlerts", "EndEvent_PendingReviewsEscalated")
+        assertThat(campaign).hasPassed("Task_EscalatePendingReviews", "EndEvent_PendingReviewsEscalated")
                 .hasNotPassed("Task_PrepareSelection")
-                .isWaitingAt("Gateway_AwaitReviewProgress")
-                .isNotWaitingAt("Task_SendPendingReviewAlerts");
+                .isWaitingAt("Gateway_AwaitReviewProgress");
         Assertions.assertThat(timerDueDates()).containsOnlyKeys("Event_RecheckDelay");
         Assertions.assertThat(steps).containsExactly("Task_CloseCampaign", "Task_CountPendingReviews",
-                "Task_EscalatePendingReviews", "Task_SendPendingReviewAlerts");
+                "Task_EscalatePendingReviews");
     }
 
     @Test
@@ -304,26 +294,18 @@ class CallForProjectsProcessTest {
     }
 
     @Test
-    void everyAsynchronousStepAndTimerIsRetriedFiveTimesFiveMinutesApart() {
+    void noStepSendsMailAndEveryJobHasTheRetryScheduleOfItsKind() {
         BpmnModelInstance model = repositoryService().getBpmnModelInstance(repositoryService()
                 .createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).singleResult().getId());
-        List<FlowNode> asynchronousSteps = model.getModelElementsByType(FlowNode.class).stream()
-                .filter(FlowNode::isCamundaAsyncBefore).toList();
-        List<FlowNode> timers = model.getModelElementsByType(CatchEvent.class).stream()
-                .filter(event -> event.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance))
-                .map(FlowNode.class::cast).toList();
 
-        // The announcement's jobs, one per application, are checked where they are made (retries included).
-        Assertions.assertThat(asynchronousSteps).extracting(FlowNode::getId).contains("Task_SendPendingReviewAlerts");
-        Assertions.assertThat(timers).extracting(FlowNode::getId).containsExactlyInAnyOrder(
-                "Event_OpeningDateReached", "Event_ClosingDateReached", "Event_RecheckDelay",
-                "BoundaryEvent_ReviewDeadlineReached");
-        List<FlowNode> retriedSteps = new ArrayList<>(asynchronousSteps);
-        retriedSteps.addAll(timers);
-        Assertions.assertThat(retriedSteps).allSatisfy(step -> Assertions.assertThat(step.getExtensionElements()
-                        .getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).singleResult()
-                        .getTextContent())
-                .as("retry cycle of %s", step.getId()).isEqualTo("R5/PT5M"));
+        Assertions.assertThat(model.getModelElementsByType(ServiceTask.class)).extracting(ServiceTask::getId)
+                .noneMatch(id -> id.startsWith("Task_Send"));
+        Assertions.assertThat(RetrySchedules.of(model)).isEqualTo(Map.of(
+                "Event_OpeningDateReached", STEP_RETRIES,
+                "Event_ClosingDateReached", STEP_RETRIES,
+                "Event_RecheckDelay", STEP_RETRIES,
+                "BoundaryEvent_ReviewDeadlineReached", STEP_RETRIES,
+                "Task_AnnounceOutcome#multiInstanceBody", STEP_RETRIES));
     }
 
     private void publishWith(Instant opensAt, boolean openingDateReached) {

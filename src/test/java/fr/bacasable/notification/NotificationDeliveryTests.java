@@ -1,10 +1,10 @@
 package fr.bacasable.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import fr.bacasable.StaffLogin;
 import fr.bacasable.shared.ProgrammeTime;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
@@ -13,10 +13,15 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,28 +30,24 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Delivery through a real SMTP server (GreenMail, in process, on a free port kept across its stop
- * and restart): content of every template, no second sending, and an outage that loses nothing.
+ * Delivery by the outbox dispatcher through a real SMTP server (GreenMail, in process, on a free port
+ * kept across its stop and restart): content of every template, no second sending, an outage that
+ * loses nothing and keeps the order, a message given up then sent again once at a manager's request.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -55,6 +56,7 @@ class NotificationDeliveryTests {
 
     static final int SMTP_PORT = freePort();
     static final String FROM = "bac-a-sable@cnil.test";
+    static final int MAX_ATTEMPTS = 3;
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
@@ -67,18 +69,15 @@ class NotificationDeliveryTests {
         registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 5000);
         registry.add("spring.mail.properties.mail.smtp.timeout", () -> 5000);
         registry.add("bas.mail.from", () -> "Bac à sable données personnelles <" + FROM + ">");
+        registry.add("bas.mail.dispatch.max-attempts", () -> MAX_ATTEMPTS);
     }
 
     @Autowired
     NotificationService notifications;
     @Autowired
-    RepositoryService repositoryService;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    ManagementService managementService;
-    @Autowired
     JdbcClient jdbc;
+    @LocalServerPort
+    int port;
 
     @BeforeEach
     void emptyMailboxes() throws Exception {
@@ -86,22 +85,24 @@ class NotificationDeliveryTests {
     }
 
     @AfterEach
-    void serverBackUp() {
+    void serverBackUpAndClockReset() {
         if (!smtp.isRunning()) {
             smtp.start();
         }
+        ClockUtil.reset();
     }
 
     @Test
     void everyTemplateReachesItsRecipientInFrenchAndOnlyOnce() throws Exception {
         String applicationId = UUID.randomUUID().toString();
+        notifications.confirmRecipient(applicationId);
         Map<NotificationTemplate, String> ids = new HashMap<>();
         for (NotificationTemplate template : NotificationTemplate.values()) {
             String recipient = template.name().toLowerCase().replace('_', '-') + "@mairie-exemple.test";
             ids.put(template, notifications.enqueue(applicationId, template, recipient, model()));
         }
 
-        assertThat(notifications.deliverPending(applicationId)).isEqualTo(NotificationTemplate.values().length);
+        assertThat(notifications.dispatchDue()).isEqualTo(NotificationTemplate.values().length);
 
         MimeMessage receipt = receivedBy("receipt@mairie-exemple.test");
         assertThat(receipt.getSubject()).isEqualTo("Bac à sable – candidature BAS-2026-0007 reçue");
@@ -138,7 +139,7 @@ class NotificationDeliveryTests {
         assertThat(withdrawn.getSubject()).isEqualTo("Bac à sable – candidature BAS-2026-0007 retirée");
         assertThat(body(withdrawn)).contains("retrait de votre candidature", "ne peut pas être reprise");
 
-        assertThat(notifications.deliverPending(applicationId)).isZero();
+        assertThat(notifications.dispatchDue()).isZero();
         assertThat(smtp.getReceivedMessages()).hasSize(NotificationTemplate.values().length);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_message WHERE application_id = :id AND private_link IS NULL")
                 .param("id", applicationId).query(Integer.class).single())
@@ -157,26 +158,30 @@ class NotificationDeliveryTests {
     }
 
     @Test
-    void anSmtpOutageLeavesMessagesPendingAndTheyAreSentExactlyOnceWhenItEnds() throws Exception {
+    void anSmtpOutageLeavesMessagesPendingAndTheyAreSentExactlyOnceInOrderOnTheRetryScheduleWhenItEnds()
+            throws Exception {
         String applicationId = UUID.randomUUID().toString();
+        notifications.confirmRecipient(applicationId);
         String first = notifications.enqueue(applicationId, NotificationTemplate.INFORMATION_REQUEST,
                 "contact@mairie-exemple.test", model());
         String second = notifications.enqueue(applicationId, NotificationTemplate.ANSWER_REMINDER,
                 "contact@mairie-exemple.test", model());
 
         smtp.stop();
-        assertThatThrownBy(() -> notifications.deliverPending(applicationId)).isInstanceOf(MailException.class);
+        assertThat(notifications.dispatchDue()).isZero();
 
         List<OutboxMessage> waiting = notifications.messagesOf(applicationId);
         assertThat(waiting).extracting(OutboxMessage::id).containsExactly(first, second);
         assertThat(waiting).extracting(OutboxMessage::status).containsOnly(OutboxStatus.PENDING);
         assertThat(waiting.get(0).attempts()).isEqualTo(1);
         assertThat(waiting.get(0).lastError()).isNotBlank();
-        assertThat(waiting.get(1).attempts()).as("the later message waits, to keep the order").isZero();
+        assertThat(waiting.get(1).attempts()).as("one attempt per poll during an outage").isZero();
 
         smtp.start();
-        assertThat(notifications.deliverPending(applicationId)).isEqualTo(2);
-        assertThat(notifications.deliverPending(applicationId)).isZero();
+        assertThat(notifications.dispatchDue()).as("the first waits 10 s, the second waits behind it").isZero();
+        ClockUtil.setCurrentTime(Date.from(ProgrammeTime.now().plusSeconds(10)));
+        assertThat(notifications.dispatchDue()).isEqualTo(2);
+        assertThat(notifications.dispatchDue()).isZero();
 
         assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getMessageID)
                 .containsExactly("<" + first + "@cnil.test>", "<" + second + "@cnil.test>");
@@ -187,66 +192,67 @@ class NotificationDeliveryTests {
     }
 
     @Test
-    void concurrentDeliveriesOfOneApplicationSendEachMessageOnce() throws Exception {
+    void concurrentDispatchersSendEachMessageOnce() throws Exception {
         String applicationId = UUID.randomUUID().toString();
+        notifications.confirmRecipient(applicationId);
         for (int i = 0; i < 12; i++) {
             notifications.enqueue(applicationId, NotificationTemplate.WITHDRAWN, "contact@mairie-exemple.test", model());
         }
         ExecutorService threads = Executors.newFixedThreadPool(4);
+        int sent = 0;
         try {
-            List<Callable<Integer>> deliveries = new ArrayList<>();
+            List<Callable<Integer>> dispatchers = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                deliveries.add(() -> notifications.deliverPending(applicationId));
+                dispatchers.add(notifications::dispatchDue);
             }
-            int sent = 0;
-            for (Future<Integer> delivery : threads.invokeAll(deliveries)) {
-                sent += delivery.get();
+            for (Future<Integer> dispatcher : threads.invokeAll(dispatchers)) {
+                sent += dispatcher.get();
             }
-            assertThat(sent).isEqualTo(12);
         } finally {
             threads.shutdown();
         }
+        sent += notifications.dispatchDue();
+
+        assertThat(sent).isEqualTo(12);
         assertThat(Arrays.stream(smtp.getReceivedMessages()).map(NotificationDeliveryTests::messageId).distinct())
                 .hasSize(12);
         assertThat(smtp.getReceivedMessages()).hasSize(12);
     }
 
     @Test
-    void theDeliveryStepRetriesEveryFiveMinutesDuringAnOutageThenSends() throws Exception {
-        BpmnModelInstance process = Bpmn.createExecutableProcess("NotificationDeliveryTestProcess")
-                .camundaHistoryTimeToLive(1)
-                .startEvent()
-                .serviceTask("Task_DeliverNotifications")
-                .camundaAsyncBefore()
-                .camundaFailedJobRetryTimeCycle("R5/PT5M")
-                .camundaDelegateExpression("${deliverNotifications}")
-                .endEvent()
-                .done();
-        String deploymentId = repositoryService.createDeployment().name("notification-test")
-                .addModelInstance("NotificationDeliveryTestProcess.bpmn", process).deploy().getId();
-        try {
-            String applicationId = UUID.randomUUID().toString();
-            notifications.enqueue(applicationId, NotificationTemplate.RECEIPT, "contact@mairie-exemple.test", model());
-            String processInstanceId = runtimeService.startProcessInstanceByKey("NotificationDeliveryTestProcess",
-                    Map.of("applicationId", applicationId)).getId();
-            Job job = managementService.createJobQuery().processInstanceId(processInstanceId).singleResult();
-
-            smtp.stop();
-            assertThatThrownBy(() -> managementService.executeJob(job.getId())).isInstanceOf(MailException.class);
-            Job retried = managementService.createJobQuery().jobId(job.getId()).singleResult();
-            assertThat(retried.getRetries()).isEqualTo(4);
-            assertThat(Duration.between(ProgrammeTime.now(), retried.getDuedate().toInstant()))
-                    .isBetween(Duration.ofMinutes(4), Duration.ofMinutes(5));
-            assertThat(notifications.messagesOf(applicationId).get(0).status()).isEqualTo(OutboxStatus.PENDING);
-
-            smtp.start();
-            managementService.executeJob(job.getId());
-            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count()).isZero();
-            assertThat(smtp.getReceivedMessages()).hasSize(1);
-            assertThat(notifications.messagesOf(applicationId).get(0).attempts()).isEqualTo(2);
-        } finally {
-            repositoryService.deleteDeployment(deploymentId, true);
+    void aMessageThatKeepsFailingIsMarkedFailedAndAManagersRetrySendsItExactlyOnce() throws Exception {
+        String applicationId = UUID.randomUUID().toString();
+        notifications.confirmRecipient(applicationId);
+        String id = notifications.enqueue(applicationId, NotificationTemplate.WITHDRAWN, "contact@mairie-exemple.test",
+                model());
+        smtp.stop();
+        for (Duration delay : List.of(Duration.ZERO, Duration.ofSeconds(10), Duration.ofMinutes(1))) {
+            ClockUtil.setCurrentTime(Date.from(ProgrammeTime.now().plus(delay)));
+            assertThat(notifications.dispatchDue()).isZero();
         }
+        assertThat(notifications.messagesOf(applicationId).get(0)).satisfies(message -> {
+            assertThat(message.status()).isEqualTo(OutboxStatus.FAILED);
+            assertThat(message.attempts()).isEqualTo(MAX_ATTEMPTS);
+        });
+        smtp.start();
+        ClockUtil.setCurrentTime(Date.from(ProgrammeTime.now().plus(Duration.ofDays(1))));
+        assertThat(notifications.dispatchDue()).as("a FAILED message waits for a person").isZero();
+
+        HttpClient manager = StaffLogin.as("manager", port, "/staff/outbox");
+        HttpResponse<String> page = manager.send(HttpRequest.newBuilder(uri("/staff/outbox")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).contains("Échec de l&#39;envoi : à relancer", "/staff/outbox/" + id + "/retry",
+                "Renvoyer");
+        for (int click = 0; click < 2; click++) {
+            HttpResponse<String> retry = manager.send(HttpRequest.newBuilder(uri("/staff/outbox/" + id + "/retry"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(retry.statusCode()).isEqualTo(302);
+        }
+        assertThat(notifications.dispatchDue()).isEqualTo(1);
+        assertThat(notifications.dispatchDue()).isZero();
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(notifications.messagesOf(applicationId).get(0).status()).isEqualTo(OutboxStatus.SENT);
     }
 
     private MimeMessage receivedBy(String address) throws Exception {
@@ -259,6 +265,10 @@ class NotificationDeliveryTests {
         assertThat(received).as("messages to %s", address).hasSize(1);
         assertThat(received.get(0).getAllRecipients()).hasSize(1);
         return received.get(0);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
     }
 
     private static String body(MimeMessage message) throws Exception {

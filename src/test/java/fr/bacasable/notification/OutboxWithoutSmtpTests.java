@@ -3,25 +3,21 @@ package fr.bacasable.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.CookieManager;
+import fr.bacasable.StaffLogin;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,38 +25,54 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The local mode, without an SMTP server: messages stay in the outbox, listed on the staff page for
- * programme managers and administrators only.
+ * programme managers and administrators only; mails to an applicant after the receipt wait for the
+ * address to be confirmed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@ExtendWith(OutputCaptureExtension.class)
 class OutboxWithoutSmtpTests {
-
-    static final String PASSWORD = "it-Secret-42";
 
     @Autowired
     NotificationService notifications;
     @Autowired
     PlatformTransactionManager transactionManager;
+    @Autowired
+    JdbcClient jdbc;
     @LocalServerPort
     int port;
 
     @Test
-    void withoutSmtpMessagesStayPendingAndThatIsLoggedOncePerCall(CapturedOutput output) {
+    void withoutSmtpMessagesStayPendingAndNothingIsSent() {
         String applicationId = UUID.randomUUID().toString();
+        notifications.confirmRecipient(applicationId);
         notifications.enqueue(applicationId, NotificationTemplate.RECEIPT, "contact@mairie-exemple.test", model());
         notifications.enqueue(applicationId, NotificationTemplate.WITHDRAWN, "contact@mairie-exemple.test", model());
 
-        assertThat(notifications.deliverPending(applicationId)).isZero();
+        assertThat(notifications.dispatchDue()).isZero();
 
         assertThat(notifications.messagesOf(applicationId)).hasSize(2).allSatisfy(message -> {
             assertThat(message.status()).isEqualTo(OutboxStatus.PENDING);
             assertThat(message.attempts()).isZero();
             assertThat(message.sentAt()).isNull();
         });
-        assertThat(output.getAll().split("\n")).filteredOn(line -> line.contains(applicationId))
-                .singleElement().asString().contains("INFO", "2 message(s)", "left pending");
+    }
+
+    @Test
+    void afterTheReceiptMailsToAnApplicantAreHeldUntilTheAddressIsConfirmedStaffMailsAreNot() {
+        String applicationId = UUID.randomUUID().toString();
+        notifications.enqueue(applicationId, NotificationTemplate.RECEIPT, "contact@mairie-exemple.test", model());
+        notifications.enqueue(applicationId, NotificationTemplate.INELIGIBLE, "contact@mairie-exemple.test", model());
+        notifications.enqueue(applicationId, NotificationTemplate.REVIEWS_OVERDUE, "manager@cnil.test", staffModel());
+
+        assertThat(statuses(applicationId)).containsExactly(OutboxStatus.PENDING, OutboxStatus.AWAITING_CONFIRMATION,
+                OutboxStatus.PENDING);
+
+        notifications.confirmRecipient(applicationId);
+        notifications.confirmRecipient(applicationId);
+        notifications.enqueue(applicationId, NotificationTemplate.WITHDRAWN, "contact@mairie-exemple.test", model());
+
+        assertThat(statuses(applicationId)).containsOnly(OutboxStatus.PENDING).hasSize(4);
     }
 
     @Test
@@ -123,14 +135,12 @@ class OutboxWithoutSmtpTests {
     }
 
     private HttpClient loggedIn(String userId) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String form = "username=" + userId + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
-                + "&next=" + URLEncoder.encode("/staff/outbox", StandardCharsets.UTF_8);
-        HttpResponse<String> login = client.send(HttpRequest.newBuilder(uri("/staff/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).as("login of %s", userId).isEqualTo(302);
-        return client;
+        return StaffLogin.as(userId, port, "/staff/outbox");
+    }
+
+    private List<OutboxStatus> statuses(String applicationId) {
+        return jdbc.sql("SELECT status FROM outbox_message WHERE application_id = :id ORDER BY seq")
+                .param("id", applicationId).query((rs, row) -> OutboxStatus.valueOf(rs.getString(1))).list();
     }
 
     private HttpRequest get(String path) {
@@ -139,6 +149,12 @@ class OutboxWithoutSmtpTests {
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
+    }
+
+    private static Map<String, Object> staffModel() {
+        Map<String, Object> model = new HashMap<>(model());
+        model.put("status", "En cours d'instruction");
+        return model;
     }
 
     private static Map<String, Object> model() {

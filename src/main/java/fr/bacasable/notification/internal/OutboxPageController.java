@@ -11,9 +11,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The outbox for programme managers and administrators: what was sent, what waits, and why. */
+/** The outbox for programme managers and administrators: what was sent, what waits and why, what failed. */
 @Controller
 class OutboxPageController {
 
@@ -45,15 +48,32 @@ class OutboxPageController {
 
     @GetMapping("/staff/outbox")
     String outbox(HttpServletRequest request, Model model) {
+        checkAllowed(request);
+        model.addAttribute("rows", outbox.findLatest(LATEST).stream().map(Row::of).toList());
+        model.addAttribute("latest", LATEST);
+        model.addAttribute("smtpConfigured", mailer.isConfigured());
+        return "staff/outbox";
+    }
+
+    /** A FAILED message is sent again by the dispatcher, once: a second click finds it no longer FAILED. */
+    @PostMapping("/staff/outbox/{id}/retry")
+    String retry(@PathVariable String id, HttpServletRequest request, RedirectAttributes redirect) {
+        checkAllowed(request);
+        OutboxMessage message = outbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "Courriel introuvable."));
+        boolean retried = outbox.retryFailed(id, ProgrammeTime.now());
+        redirect.addFlashAttribute("notice", retried
+                ? "Le courriel « " + message.subject() + " » sera renvoyé dans quelques secondes."
+                : "Ce courriel n'est pas en échec : il n'a pas été renvoyé.");
+        return "redirect:/staff/outbox";
+    }
+
+    private void checkAllowed(HttpServletRequest request) {
         boolean allowed = staffAccess.current(request)
                 .filter(user -> user.isMemberOfAny(StaffGroups.CAMUNDA_ADMIN, StaffGroups.PROGRAMME_MANAGERS))
                 .isPresent();
         if (!allowed) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        model.addAttribute("rows", outbox.findLatest(LATEST).stream().map(Row::of).toList());
-        model.addAttribute("latest", LATEST);
-        model.addAttribute("smtpConfigured", mailer.isConfigured());
-        return "staff/outbox";
     }
 }

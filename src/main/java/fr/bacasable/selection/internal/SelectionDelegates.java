@@ -19,11 +19,6 @@ class SelectionDelegates {
     }
 
     @Bean
-    JavaDelegate deliverPendingReviewAlerts(SelectionSteps steps) {
-        return steps::deliverPendingReviewAlerts;
-    }
-
-    @Bean
     JavaDelegate prepareSelection(SelectionSteps steps) {
         return steps::prepareSelection;
     }

@@ -6,7 +6,6 @@ import static fr.bacasable.campaign.CallForProjectsVariables.CAMPAIGN_ID;
 import static fr.bacasable.campaign.CallForProjectsVariables.COMMITTEE_REMARK;
 import static fr.bacasable.campaign.CallForProjectsVariables.DECISION_CONFIRM;
 import static fr.bacasable.campaign.CallForProjectsVariables.DECISION_SEND_BACK;
-import static fr.bacasable.campaign.CallForProjectsVariables.ESCALATED_APPLICATION_IDS;
 import static fr.bacasable.campaign.CallForProjectsVariables.PENDING_REVIEWS;
 import static fr.bacasable.campaign.CallForProjectsVariables.PRESIDENT_REMARK;
 import static fr.bacasable.campaign.CallForProjectsVariables.REVIEW_DEADLINE;
@@ -95,7 +94,7 @@ class SelectionSteps {
                 ProgrammeTime.ZONE);
         List<User> managers = execution.getProcessEngineServices().getIdentityService().createUserQuery()
                 .memberOfGroup(StaffGroups.PROGRAMME_MANAGERS).list();
-        List<String> pending = new ArrayList<>(applications.inProgressBeforeSelection(campaignId(execution)));
+        List<String> pending = applications.inProgressBeforeSelection(campaignId(execution));
         for (String applicationId : pending) {
             ApplicationDetails application = applications.get(applicationId);
             for (User manager : managers) {
@@ -109,17 +108,6 @@ class SelectionSteps {
                 notifications.enqueue(applicationId, NotificationTemplate.REVIEWS_OVERDUE, manager.getEmail(), model);
             }
         }
-        execution.setVariable(ESCALATED_APPLICATION_IDS, pending);
-    }
-
-    /**
-     * "Envoyer l'alerte", after the step that put the alerts in the outbox: sends those of the
-     * applications it escalated, even one whose review has ended since, so no alert waits for a later mail.
-     */
-    @SuppressWarnings("unchecked")
-    void deliverPendingReviewAlerts(DelegateExecution execution) {
-        ((List<String>) execution.getVariable(ESCALATED_APPLICATION_IDS)).forEach(notifications::deliverPending);
-        execution.removeVariable(ESCALATED_APPLICATION_IDS);
     }
 
     /**
