@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,18 @@ final class CampaignChecks {
                             AND (type_ <> 'timer' OR duedate_ <= LOCALTIMESTAMP))
                      + (SELECT COUNT(*) FROM outbox_message WHERE status <> 'SENT')""")
                 .query(Long.class).single();
+    }
+
+    /** The backlog, item by item: each job's activity, retries and lock, each unsent e-mail's template and status. */
+    List<String> describeBacklog() {
+        List<String> items = new ArrayList<>(jdbc.sql("""
+                        SELECT 'job ' || COALESCE(act_id_, handler_type_) || ' retries ' || retries_
+                            || COALESCE(' locked by ' || lock_owner_ || ' until ' || lock_exp_time_, '')
+                            || COALESCE(' due ' || duedate_, '') FROM act_ru_job WHERE retries_ > 0
+                            AND (type_ <> 'timer' OR duedate_ <= LOCALTIMESTAMP)""").query(String.class).list());
+        items.addAll(jdbc.sql("SELECT 'mail ' || template || ' ' || status FROM outbox_message WHERE status <> 'SENT'")
+                .query(String.class).list());
+        return items;
     }
 
     /** When a job last ran successfully at or after this instant, from the engine's job log. */

@@ -125,6 +125,9 @@ final class Chaos implements AutoCloseable {
                 drained.map(at -> Duration.between(restarted.at(), at)));
         recoveries.add(recovery);
         LOG.info("RECOVERY {}", recovery.describe());
+        if (drained.isEmpty()) {
+            LOG.info("Backlog left after {}: {}", restarted.fault(), checks.describeBacklog());
+        }
         return recovery;
     }
 }

@@ -157,7 +157,8 @@ class FaultTests {
 
     /** Once the backlog is drained: nothing lost, no incident, mails all out; returns the mails received twice. */
     private static Map<String, Long> assertSound(CampaignChecks checks, Chaos chaos, List<Accepted> accepted) {
-        assertThat(checks.awaitDrained(Chaos.LIMIT)).as("backlog drained").isPresent();
+        assertThat(checks.awaitDrained(Chaos.LIMIT)).as(() -> "backlog drained; left: " + checks.describeBacklog())
+                .isPresent();
         checks.assertNoApplicationLost(CampaignScript.references(accepted));
         checks.assertNoIncident();
         return checks.assertMailsDelivered(chaos.inFlight());

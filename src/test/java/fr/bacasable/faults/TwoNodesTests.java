@@ -56,6 +56,7 @@ class TwoNodesTests {
 
     @BeforeAll
     static void startTwoNodes() {
+        ACCEPTED.clear();
         database = ScratchDatabase.create("nodes");
         smtp = new SmtpServer();
         nodeA = node("node-a");
@@ -85,7 +86,9 @@ class TwoNodesTests {
 
         Map<Integer, Long> statuses = responses.stream().collect(Collectors.groupingBy(HttpResponse::statusCode,
                 Collectors.counting()));
-        LOG.info("{} completions of one task at once on two nodes: {}", COMPLETIONS, statuses);
+        LOG.info("{} completions of one task at once on two nodes: {}; answers: {}", COMPLETIONS, statuses,
+                responses.stream().collect(Collectors.toMap(HttpResponse::statusCode, HttpResponse::body,
+                        (first, other) -> first)));
         assertThat(statuses).as("status codes").containsExactlyInAnyOrderEntriesOf(
                 Map.of(204, 1L, 409, (long) COMPLETIONS - 1));
         assertThat(responses).filteredOn(response -> response.statusCode() == 409)
