@@ -102,12 +102,12 @@ final class CampaignChecks {
 
     /**
      * Work the application still owes: asynchronous steps and due timers, and unsent e-mails. Timers
-     * set for later (deadlines, reminders) are no backlog.
+     * set for later (deadlines, reminders, the nightly history cleanup) are no backlog.
      */
     long backlog() {
         return jdbc.sql("""
                 SELECT (SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0
-                            AND (type_ <> 'timer' OR duedate_ <= LOCALTIMESTAMP))
+                            AND (type_ = 'message' OR duedate_ <= LOCALTIMESTAMP))
                      + (SELECT COUNT(*) FROM outbox_message WHERE status <> 'SENT')""")
                 .query(Long.class).single();
     }
@@ -115,10 +115,10 @@ final class CampaignChecks {
     /** The backlog, item by item: each job's activity, retries and lock, each unsent e-mail's template and status. */
     List<String> describeBacklog() {
         List<String> items = new ArrayList<>(jdbc.sql("""
-                        SELECT 'job ' || COALESCE(act_id_, handler_type_) || ' retries ' || retries_
+                        SELECT 'job ' || handler_type_ || ' ' || handler_cfg_ || ' retries ' || retries_
                             || COALESCE(' locked by ' || lock_owner_ || ' until ' || lock_exp_time_, '')
                             || COALESCE(' due ' || duedate_, '') FROM act_ru_job WHERE retries_ > 0
-                            AND (type_ <> 'timer' OR duedate_ <= LOCALTIMESTAMP)""").query(String.class).list());
+                            AND (type_ = 'message' OR duedate_ <= LOCALTIMESTAMP)""").query(String.class).list());
         items.addAll(jdbc.sql("SELECT 'mail ' || template || ' ' || status FROM outbox_message WHERE status <> 'SENT'")
                 .query(String.class).list());
         return items;
