@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.bacasable.application.internal.IntakeService;
 import fr.bacasable.campaign.CampaignService;
-import fr.bacasable.selection.SelectionDriver;
+import fr.bacasable.notification.NotificationService;
 import fr.bacasable.selection.SelectionDriver.Submitted;
+import fr.bacasable.selection.SelectionDriver;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -45,6 +46,8 @@ class SelectionFormsBrowserTests {
     @LocalServerPort
     int port;
     @Autowired
+    NotificationService notifications;
+    @Autowired
     CampaignService campaigns;
     @Autowired
     IntakeService intake;
@@ -76,7 +79,7 @@ class SelectionFormsBrowserTests {
     @Test
     void committeeMovesWithAReasonThenProposesAgainAfterTheSendBackAndTheApplicantReadsTheLetter() {
         SelectionDriver driver = new SelectionDriver(campaigns, intake, runtimeService, taskService,
-                managementService, identityService, jdbc);
+                managementService, identityService, jdbc, notifications);
         String campaignId = driver.publish(1, 1, 1);
         Submitted first = driver.submit(campaignId, "Assistant IA pour l'état civil");
         Submitted second = driver.submit(campaignId, "Tri des courriers");

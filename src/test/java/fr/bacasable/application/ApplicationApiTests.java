@@ -668,12 +668,7 @@ class ApplicationApiTests {
     void applicantAnswersTheRequestForInformation() {
         Receipt receipt = submitValid();
         String processInstanceId = processInstanceOf(receipt.reference());
-        executeJobs(processInstanceId);
-        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey(COMPLETENESS_TASK).singleResult();
-        taskService.complete(task.getId(), Map.of(ApplicationReviewVariables.COMPLETENESS,
-                ApplicationReviewVariables.COMPLETENESS_INCOMPLETE,
-                ApplicationReviewVariables.INFORMATION_REQUEST_TEXT, "Joignez l'analyse d'impact (AIPD)."));
+        requestInformation(processInstanceId);
         executeJobs(processInstanceId);
         JsonNode awaiting = read(get(receipt.reference(), receipt.token()));
         assertThat(awaiting.path("status").asText()).isEqualTo("AWAITING_APPLICANT");
@@ -708,6 +703,65 @@ class ApplicationApiTests {
                 .taskDefinitionKey(COMPLETENESS_TASK).count()).isEqualTo(1);
 
         assertProblem(answer(receipt, "{\"answer\": \"Encore une fois.\"}"), HttpStatus.CONFLICT, "Action impossible");
+    }
+
+    /**
+     * The request is written in the same transaction as the process reaching "Attendre la réponse du
+     * candidat", and no step waits for its e-mail: as soon as the applicant can see it, an answer is taken.
+     */
+    @Test
+    void aRequestIsAnswerableAsSoonAsTheApplicantCanSeeItWithoutWaitingForItsMail() {
+        Receipt receipt = submitValid();
+        String processInstanceId = processInstanceOf(receipt.reference());
+        requestInformation(processInstanceId);
+
+        assertThat(managementService.createJobQuery().processInstanceId(processInstanceId).executable().count())
+                .as("nothing left to run before the answer, only the reminder and due-date timers").isZero();
+        assertThat(outboxStatus(receipt.reference(), "INFORMATION_REQUEST")).isNotEqualTo("SENT");
+        ResponseEntity<String> answered = answer(receipt, "{\"answer\": \"Voici l'AIPD demandée.\"}");
+
+        assertThat(answered.getStatusCode()).as(answered.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(read(answered).path("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(COMPLETENESS_TASK).count()).isEqualTo(1);
+    }
+
+    @Test
+    void afterTheReceiptMailsAreHeldUntilTheApplicantOpensTheTrackingLinkAndShownThereAnyway() {
+        ObjectNode body = Applications.validBody();
+        body.put("projectStage", "IN_PRODUCTION");
+        ResponseEntity<String> submitted = submit(body, null);
+        assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(HttpStatus.CREATED);
+        Receipt receipt = new Receipt(read(submitted).path("reference").asText(),
+                read(submitted).path("trackingToken").asText());
+        executeJobs(processInstanceOf(receipt.reference()));
+
+        assertThat(outboxStatus(receipt.reference(), "RECEIPT")).isEqualTo("PENDING");
+        assertThat(outboxStatus(receipt.reference(), "INELIGIBLE")).isEqualTo("AWAITING_CONFIRMATION");
+
+        JsonNode tracked = read(get(receipt.reference(), receipt.token()));
+
+        assertThat(outboxStatus(receipt.reference(), "INELIGIBLE")).as("released by opening the link")
+                .isEqualTo("PENDING");
+        assertThat(tracked.path("status").asText()).isEqualTo("INELIGIBLE");
+        assertThat(tracked.path("messages").findValuesAsText("subject")).hasSize(2)
+                .anySatisfy(subject -> assertThat(subject).contains("non éligible"));
+    }
+
+    /** A programme manager finds the file incomplete and asks for the DPIA. */
+    private void requestInformation(String processInstanceId) {
+        executeJobs(processInstanceId);
+        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(COMPLETENESS_TASK).singleResult();
+        taskService.complete(task.getId(), Map.of(ApplicationReviewVariables.COMPLETENESS,
+                ApplicationReviewVariables.COMPLETENESS_INCOMPLETE,
+                ApplicationReviewVariables.INFORMATION_REQUEST_TEXT, "Joignez l'analyse d'impact (AIPD)."));
+    }
+
+    private String outboxStatus(String reference, String template) {
+        return jdbc.sql("SELECT o.status FROM outbox_message o JOIN application a ON a.id = o.application_id "
+                        + "WHERE a.reference = :reference AND o.template = :template")
+                .param("reference", reference).param("template", template).query(String.class).single();
     }
 
     @Test

@@ -14,6 +14,7 @@ import fr.bacasable.application.Applications;
 import fr.bacasable.application.ApplicationStatus;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
+import fr.bacasable.notification.NotificationService;
 import fr.bacasable.security.StaffGroups;
 import fr.bacasable.shared.ProgrammeTime;
 import jakarta.mail.Message.RecipientType;
@@ -163,6 +164,8 @@ class ReviewIntegrationTests {
     ManagementService managementService;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    NotificationService notifications;
 
     final ObjectMapper json = new ObjectMapper();
     /** Process instances this test started, deleted after it so no timer of theirs outlives the test. */
@@ -980,12 +983,13 @@ class ReviewIntegrationTests {
         }
     }
 
-    /** Runs the process instance's due jobs, as the job executor (off in tests) would. */
+    /** Runs the process instance's due jobs, then delivers the outbox, as the job executor and the dispatcher (both off in tests) would. */
     void executeJobs(String processInstanceId) {
         for (int round = 0; round < 20; round++) {
             List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable()
                     .list();
             if (jobs.isEmpty()) {
+                notifications.dispatchDue();
                 return;
             }
             jobs.forEach(job -> managementService.executeJob(job.getId()));

@@ -17,6 +17,7 @@ import fr.bacasable.application.internal.IntakeService;
 import fr.bacasable.campaign.CallForProjectsVariables;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.campaign.CampaignStatus;
+import fr.bacasable.notification.NotificationService;
 import fr.bacasable.security.StaffGroups;
 import fr.bacasable.selection.SelectionDriver.Submitted;
 import fr.bacasable.shared.ProgrammeTime;
@@ -180,6 +181,8 @@ class SelectionCampaignIntegrationTests {
     }
 
     @Autowired
+    NotificationService notifications;
+    @Autowired
     TestRestTemplate http;
     @Autowired
     CampaignService campaigns;
@@ -209,7 +212,7 @@ class SelectionCampaignIntegrationTests {
     @BeforeEach
     void setUp() throws Exception {
         driver = new SelectionDriver(campaigns, intake, runtimeService, taskService, managementService, identityService,
-                jdbc);
+                jdbc, notifications);
         smtp.purgeEmailFromAllMailboxes();
     }
 
@@ -624,12 +627,11 @@ class SelectionCampaignIntegrationTests {
     }
 
     /**
-     * The alerts are put in the outbox at the deadline, then sent by the next (asynchronous) step. An
-     * application whose review ends in between must not leave its alerts pending: the next delivery for
-     * that application (its decision letter, weeks later) would send the managers a stale alert.
+     * The alerts are put in the outbox at the deadline and the dispatcher sends them, whatever happens
+     * to the application next: one whose review ends right after still has its alerts sent.
      */
     @Test
-    void alertsQueuedAtTheDeadlineDoNotStayPendingWhenTheReviewEndsBeforeTheyAreSent() {
+    void alertsQueuedAtTheDeadlineAreSentEvenWhenTheReviewEndsRightAfter() {
         String campaignId = driver.publish(1, 1, 1);
         Submitted reviewed = driver.submit(campaignId, "Instruit à temps");
         Submitted late = driver.submit(campaignId, "Instruction finie juste après la date limite");
@@ -646,11 +648,12 @@ class SelectionCampaignIntegrationTests {
                 .allSatisfy(status -> assertThat(status).isEqualTo("PENDING"));
         ClockUtil.reset();
         driver.score(late, s(3.5, 3.5, 3.5, 3.5), s(3.5, 3.5, 3.5, 3.5), null);
-        managementService.executeJob(managementService.createJobQuery().processInstanceId(campaignProcess)
-                .activityId("Task_SendPendingReviewAlerts").singleResult().getId());
+        ClockUtil.setCurrentTime(Date.from(deadline.toInstant().plus(Duration.ofMinutes(2))));
+        notifications.dispatchDue();
+        ClockUtil.reset();
 
-        assertThat(outbox(late.applicationId(), "REVIEWS_OVERDUE")).as("alerts left pending after the alert step")
-                .doesNotContain("PENDING");
+        assertThat(outbox(late.applicationId(), "REVIEWS_OVERDUE")).isNotEmpty()
+                .allSatisfy(status -> assertThat(status).isEqualTo("SENT"));
     }
 
     // ---------------------------------------------------------------- the selection page's refusals

@@ -9,6 +9,7 @@ import fr.bacasable.application.internal.IntakeService;
 import fr.bacasable.campaign.CallForProjectsVariables;
 import fr.bacasable.campaign.CampaignDraft;
 import fr.bacasable.campaign.CampaignService;
+import fr.bacasable.notification.NotificationService;
 import fr.bacasable.shared.ProgrammeTime;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -29,11 +30,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Takes a campaign of its own through the real processes, as the staff would in Tasklist: publication,
  * applications, completeness, both reviews, closing. Tasks are completed as the demo users with
- * their groups (authorizations on); jobs run here since the job executor is off in tests.
+ * their groups (authorizations on); jobs run and the outbox is delivered here since the job executor
+ * and the dispatcher are off in tests. Each applicant opens the tracking link, which confirms the address.
  */
 public record SelectionDriver(CampaignService campaigns, IntakeService intake, RuntimeService runtimeService,
         TaskService taskService, ManagementService managementService, IdentityService identityService,
-        JdbcClient jdbc) {
+        JdbcClient jdbc, NotificationService notifications) {
 
     static final String CALL_FOR_PROJECTS = "CallForProjectsProcess";
     static final String APPLICATION_REVIEW = "ApplicationReviewProcess";
@@ -64,6 +66,7 @@ public record SelectionDriver(CampaignService campaigns, IntakeService intake, R
 
     Submitted submit(String campaignId, ApplicationSubmission submission) {
         SubmissionReceipt receipt = intake.submit(campaignId, submission, List.of());
+        intake.track(receipt.reference(), receipt.trackingToken());
         String processInstanceId = runtimeService.createProcessInstanceQuery().processDefinitionKey(APPLICATION_REVIEW)
                 .processInstanceBusinessKey(receipt.reference()).singleResult().getId();
         executeJobs(processInstanceId);
@@ -128,17 +131,18 @@ public record SelectionDriver(CampaignService campaigns, IntakeService intake, R
         }
     }
 
-    /** Runs the due jobs of these process instances until none is left, as the job executor would. */
+    /** Runs the due jobs of these process instances until none is left, then delivers the outbox. */
     void executeJobs(String... processInstanceIds) {
         executeJobs(List.of(processInstanceIds));
     }
 
-    /** Runs the due jobs of these process instances until none is left, as the job executor would. */
+    /** Runs the due jobs of these process instances until none is left, then delivers the outbox. */
     void executeJobs(Collection<String> processInstanceIds) {
         for (int round = 0; round < 50; round++) {
             List<Job> jobs = managementService.createJobQuery().processInstanceIds(Set.copyOf(processInstanceIds))
                     .executable().list();
             if (jobs.isEmpty()) {
+                notifications.dispatchDue();
                 return;
             }
             jobs.forEach(job -> managementService.executeJob(job.getId()));
@@ -146,11 +150,12 @@ public record SelectionDriver(CampaignService campaigns, IntakeService intake, R
         throw new AssertionError("Jobs keep coming");
     }
 
-    /** Runs every due job of the engine until none is left. */
+    /** Runs every due job of the engine until none is left, then delivers the outbox. */
     public void executeAllJobs() {
         for (int round = 0; round < 50; round++) {
             List<Job> jobs = managementService.createJobQuery().executable().list();
             if (jobs.isEmpty()) {
+                notifications.dispatchDue();
                 return;
             }
             jobs.forEach(job -> managementService.executeJob(job.getId()));

@@ -8,12 +8,15 @@ import fr.bacasable.application.CampaignClosedException;
 import fr.bacasable.application.InvalidApplicationException;
 import fr.bacasable.application.UnknownCampaignException;
 import fr.bacasable.document.InvalidDocumentException;
+import fr.bacasable.shared.DatabaseOutage;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -64,10 +67,16 @@ class ApiProblems {
                 Map.of("Idempotency-Key", e.getMessage()));
     }
 
+    /** A real concurrent update is a 409; a flush that failed because the database is away is a 503. */
     @ExceptionHandler(OptimisticLockingException.class)
-    ProblemDetail concurrent(OptimisticLockingException e) {
-        return problem(HttpStatus.CONFLICT, "Modification concurrente",
-                "La candidature vient d'être modifiée par ailleurs. Rechargez-la puis réessayez.");
+    ResponseEntity<ProblemDetail> concurrent(OptimisticLockingException e) {
+        if (DatabaseOutage.isCause(e)) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.TITLE, DatabaseOutage.MESSAGE));
+        }
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "Modification concurrente",
+                "La candidature vient d'être modifiée par ailleurs. Rechargez-la puis réessayez."));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

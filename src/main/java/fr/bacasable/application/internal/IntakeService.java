@@ -168,7 +168,9 @@ public class IntakeService {
             runtimeService.createMessageCorrelation(ApplicationReviewVariables.MESSAGE_APPLICANT_ANSWERED)
                     .processInstanceBusinessKey(reference).correlateWithResult();
         } catch (MismatchingMessageCorrelationException e) {
-            throw new ApplicationStateException("Le délai de réponse est dépassé : la candidature a été close.");
+            throw new ApplicationStateException(isClosedIncomplete(application.id())
+                    ? "Le délai de réponse est dépassé : la candidature a été close."
+                    : "Cette demande de compléments n'attend plus de réponse : rechargez votre page de suivi.");
         }
     }
 
@@ -216,11 +218,17 @@ public class IntakeService {
         return applications.findByReference(reference).map(StoredApplication::details);
     }
 
+    /**
+     * The application whose private tracking link this is. Opening the link proves the contact address
+     * (the link was sent there), so the mails held for that address are released.
+     */
     private ApplicationDetails authorised(String reference, String token) {
-        return applications.findByReference(reference)
+        ApplicationDetails application = applications.findByReference(reference)
                 .filter(stored -> TrackingTokens.matches(token, stored.trackingTokenHash()))
                 .map(StoredApplication::details)
                 .orElseThrow(ApplicationNotFoundException::new);
+        notifications.confirmRecipient(application.id());
+        return application;
     }
 
     private InformationRequest openRequest(ApplicationDetails application) {
@@ -229,6 +237,12 @@ public class IntakeService {
                 .filter(request -> application.status() == ApplicationStatus.AWAITING_APPLICANT)
                 .findFirst()
                 .orElseThrow(() -> new ApplicationStateException("Aucune demande de compléments n'attend de réponse."));
+    }
+
+    /** Whether the overdue answer closed the application meanwhile (committed by the process's timer). */
+    private boolean isClosedIncomplete(String applicationId) {
+        return applications.findById(applicationId)
+                .map(stored -> stored.details().status() == ApplicationStatus.CLOSED_INCOMPLETE).orElse(false);
     }
 
     /** While the process listens for a withdrawal and no outcome has closed the application. */

@@ -1,13 +1,17 @@
 package fr.bacasable.security.internal;
 
+import fr.bacasable.shared.DatabaseOutage;
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +20,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Two people completing the same task at once: the engine REST API wraps the loser's optimistic
  * locking failure, or the task already gone, in a 500. Here they become a 409 with a French message,
- * as Tasklist and API clients expect; every other error keeps the engine's own answer.
+ * as Tasklist and API clients expect. A database that cannot be reached (the engine reports a failed
+ * flush as an optimistic locking failure too) becomes a 503 with {@code Retry-After}, never a 500 nor a
+ * false 409. Every other error keeps the engine's own answer.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestConflicts {
@@ -26,7 +32,8 @@ class EngineRestConflicts {
 
     @Bean
     ResourceConfigCustomizer engineRestConflictMapping() {
-        return config -> config.register(ConflictMapper.class);
+        return config -> config.register(ConflictMapper.class).register(EngineFailureMapper.class)
+                .register(AnyFailureMapper.class);
     }
 
     @Priority(1)
@@ -34,6 +41,9 @@ class EngineRestConflicts {
 
         @Override
         public Response toResponse(RestException exception) {
+            if (DatabaseOutage.isCause(exception)) {
+                return unavailable();
+            }
             if (causedBy(exception, OptimisticLockingException.class)
                     || causedBy(exception, NullValueException.class) && exception.getMessage().contains("task is null")) {
                 return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
@@ -53,5 +63,37 @@ class EngineRestConflicts {
             }
             return false;
         }
+    }
+
+    /** An engine exception thrown as is (queries, a lost connection during a flush). */
+    @Priority(1)
+    static class EngineFailureMapper implements ExceptionMapper<ProcessEngineException> {
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            return unavailableOrEngineAnswer(exception);
+        }
+    }
+
+    /** Anything else, e.g. no transaction could be opened because no connection came in time. */
+    @Priority(1)
+    static class AnyFailureMapper implements ExceptionMapper<Throwable> {
+
+        @Override
+        public Response toResponse(Throwable exception) {
+            return unavailableOrEngineAnswer(exception);
+        }
+    }
+
+    /** A 503 for a database outage, else what the engine REST API answers on its own. */
+    static Response unavailableOrEngineAnswer(Throwable exception) {
+        return DatabaseOutage.isCause(exception) ? unavailable()
+                : ExceptionHandlerHelper.getInstance().getResponse(exception);
+    }
+
+    static Response unavailable() {
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
+                .entity(Map.of("type", "ServiceUnavailable", "message", DatabaseOutage.MESSAGE)).build();
     }
 }

@@ -1,0 +1,104 @@
+package fr.bacasable.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.bacasable.PostgresSuite;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The application reaches PostgreSQL through a TCP proxy that the test cuts, as a database restart
+ * would (the shared server itself is never restarted): our API, our pages and the engine REST API
+ * answer 503 with {@code Retry-After} and a French message, never a 500, then work again once the
+ * proxy is restored.
+ */
+@ExtendWith(PostgresSuite.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "postgres"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class DatabaseOutageTests {
+
+    static final String PASSWORD = "it-Secret-42";
+    static CuttableTcpProxy proxy;
+
+    @DynamicPropertySource
+    static void postgresThroughTheProxy(DynamicPropertyRegistry registry) {
+        PostgresSuite.register(registry);
+        registry.add("spring.datasource.url", () -> {
+            URI database = URI.create(System.getenv("BAS_TEST_POSTGRES_URL").substring("jdbc:".length()));
+            proxy = new CuttableTcpProxy(database.getHost(), database.getPort());
+            return "jdbc:postgresql://127.0.0.1:" + proxy.port() + database.getPath();
+        });
+    }
+
+    @AfterAll
+    static void stopProxy() {
+        proxy.close();
+    }
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void aDatabaseOutageIsA503WithRetryAfterEverywhereThenEverythingWorksAgain() {
+        assertThat(api().getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(engineRest().getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        proxy.cut();
+        try {
+            ResponseEntity<String> api = api();
+            assertThat(api.getStatusCode()).as(api.getBody()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(api.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(api.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+            assertThat(api.getBody()).contains("Service momentanément indisponible", "\"status\":503");
+
+            ResponseEntity<String> page = http.getForEntity("/suivi/BAS-2026-9999/not-a-token", String.class);
+            assertThat(page.getStatusCode()).as(page.getBody()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(page.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+            assertThat(page.getBody()).contains("<html lang=\"fr\"", "Service momentanément indisponible");
+
+            ResponseEntity<String> engine = engineRest();
+            assertThat(engine.getStatusCode()).as(engine.getBody()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(engine.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+            assertThat(engine.getBody()).contains("Service momentanément indisponible");
+        } finally {
+            proxy.restore();
+        }
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
+        while (status != HttpStatus.NOT_FOUND && Instant.now().isBefore(deadline)) {
+            status = HttpStatus.valueOf(api().getStatusCode().value());
+        }
+        assertThat(status).as("API back within 30 s").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(engineRest().getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private ResponseEntity<String> api() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth("no-such-token");
+        return http.exchange("/api/applications/BAS-2026-9999", HttpMethod.GET, new HttpEntity<>(headers),
+                String.class);
+    }
+
+    private ResponseEntity<String> engineRest() {
+        return http.withBasicAuth("manager", PASSWORD).getForEntity("/engine-rest/task?maxResults=1", String.class);
+    }
+}
