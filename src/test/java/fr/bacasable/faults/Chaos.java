@@ -1,5 +1,6 @@
 package fr.bacasable.faults;
 
+import fr.bacasable.shared.CuttableTcpProxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,14 +24,17 @@ import org.slf4j.LoggerFactory;
  */
 final class Chaos implements AutoCloseable {
 
-    /** One fault and how long the application took to get over it. */
+    /**
+     * One fault and how long the application took to get over it; {@code interrupted} when the next
+     * fault came before the backlog was drained.
+     */
     record Recovery(String fault, Instant at, Duration toReady, Optional<Duration> toFirstJob,
-            Optional<Duration> toDrained) {
+            Optional<Duration> toDrained, boolean interrupted) {
 
         String describe() {
             return String.format("%-36s ready %6s  first job %8s  backlog drained %8s", fault, seconds(toReady),
-                    toFirstJob.map(Recovery::seconds).orElse("-"),
-                    toDrained.map(Recovery::seconds).orElse("NOT within " + LIMIT.toSeconds() + " s"));
+                    toFirstJob.map(Recovery::seconds).orElse("-"), toDrained.map(Recovery::seconds).orElse(
+                            interrupted ? "- (next fault came first)" : "NOT within " + LIMIT.toSeconds() + " s"));
         }
 
         private static String seconds(Duration duration) {
@@ -42,14 +47,15 @@ final class Chaos implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(20);
 
     private final ChildApp node;
-    private final TcpProxy proxy;
+    private final CuttableTcpProxy proxy;
     private final CampaignChecks checks;
     private final ExecutorService faults = Executors.newSingleThreadExecutor();
     private final ExecutorService stopwatches = Executors.newCachedThreadPool();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final List<Recovery> recoveries = new CopyOnWriteArrayList<>();
+    private final AtomicInteger faultsBegun = new AtomicInteger();
 
-    Chaos(ChildApp node, TcpProxy proxy, CampaignChecks checks) {
+    Chaos(ChildApp node, CuttableTcpProxy proxy, CampaignChecks checks) {
         this.node = node;
         this.proxy = proxy;
         this.checks = checks;
@@ -76,11 +82,12 @@ final class Chaos implements AutoCloseable {
                 ChildApp.pause(POLL);
             }
             ChildApp.pause(delay);
+            int fault = faultsBegun.incrementAndGet();
             node.kill();
             inFlight.addAll(checks.unsentOutboxIds());
             Instant restarted = Instant.now();
             LOG.info("FAULT kill -9 during {}; restarting", during);
-            return new Restarted("kill -9 during " + during, restarted, node.start());
+            return new Restarted(fault, "kill -9 during " + during, restarted, node.start());
         }, faults).thenApplyAsync(this::measure, stopwatches);
     }
 
@@ -88,12 +95,13 @@ final class Chaos implements AutoCloseable {
     CompletableFuture<Recovery> databaseRestart(String during, Duration delay, Duration outage) {
         return CompletableFuture.supplyAsync(() -> {
             ChildApp.pause(delay);
+            int fault = faultsBegun.incrementAndGet();
             proxy.cut();
             inFlight.addAll(checks.unsentOutboxIds());
             LOG.info("FAULT database down for {} s during {}", outage.toSeconds(), during);
             ChildApp.pause(outage);
             proxy.restore();
-            return new Restarted("database restart during " + during, Instant.now(), Duration.ZERO);
+            return new Restarted(fault, "database restart during " + during, Instant.now(), Duration.ZERO);
         }, faults).thenApplyAsync(this::measure, stopwatches);
     }
 
@@ -103,14 +111,15 @@ final class Chaos implements AutoCloseable {
         stopwatches.shutdownNow();
     }
 
-    private record Restarted(String fault, Instant at, Duration toReady) {
+    private record Restarted(int number, String fault, Instant at, Duration toReady) {
     }
 
     private Recovery measure(Restarted restarted) {
         Instant deadline = restarted.at().plus(LIMIT);
         Optional<Instant> firstJob = Optional.empty();
         Optional<Instant> drained = Optional.empty();
-        while (drained.isEmpty() && Instant.now().isBefore(deadline)) {
+        boolean interrupted = false;
+        while (drained.isEmpty() && !interrupted && Instant.now().isBefore(deadline)) {
             if (firstJob.isEmpty()) {
                 firstJob = checks.firstJobRunSince(restarted.at());
             }
@@ -118,14 +127,15 @@ final class Chaos implements AutoCloseable {
                 drained = Optional.of(Instant.now());
             } else {
                 ChildApp.pause(Duration.ofMillis(200));
+                interrupted = faultsBegun.get() != restarted.number();
             }
         }
         Recovery recovery = new Recovery(restarted.fault(), restarted.at(), restarted.toReady(),
                 firstJob.map(at -> Duration.between(restarted.at(), at)),
-                drained.map(at -> Duration.between(restarted.at(), at)));
+                drained.map(at -> Duration.between(restarted.at(), at)), interrupted);
         recoveries.add(recovery);
         LOG.info("RECOVERY {}", recovery.describe());
-        if (drained.isEmpty()) {
+        if (drained.isEmpty() && !interrupted) {
             LOG.info("Backlog left after {}: {}", restarted.fault(), checks.describeBacklog());
         }
         return recovery;
