@@ -80,10 +80,6 @@ final class ChildApp implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    Path log() {
-        return log;
-    }
-
     /** Launches the JVM and waits until it answers over HTTP; returns how long that took. */
     synchronized Duration start() {
         Instant launched = Instant.now();

@@ -43,10 +43,6 @@ final class ScratchDatabase implements AutoCloseable {
         return database;
     }
 
-    String name() {
-        return name;
-    }
-
     String serverHost() {
         return server.getHost();
     }

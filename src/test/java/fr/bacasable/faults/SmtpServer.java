@@ -7,7 +7,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -54,10 +53,6 @@ final class SmtpServer implements AutoCloseable {
     /** How many times each Message-ID was received. */
     Map<String, Long> countsByMessageId() {
         return received().stream().collect(Collectors.groupingBy(Mail::messageId, Collectors.counting()));
-    }
-
-    Map<String, Mail> byMessageId() {
-        return received().stream().collect(Collectors.toMap(Mail::messageId, Function.identity(), (a, b) -> a));
     }
 
     @Override
