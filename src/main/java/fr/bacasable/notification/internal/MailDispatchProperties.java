@@ -6,10 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the outbox dispatcher works ({@code bas.mail.dispatch.*}).
+ * How the outbox dispatcher sends ({@code bas.mail.dispatch.*}); {@code enabled} and {@code interval}
+ * are read by {@link OutboxPolling}.
  *
- * @param enabled whether this node polls the outbox on its own
- * @param interval the pause between two polls
  * @param lease how long a node keeps a message it is sending; longer than the SMTP timeouts together
  * @param retryDelays the wait after the 1st, 2nd… failure; the last one repeats
  * @param maxAttempts the failures after which a message is marked FAILED, for a manager to retry
@@ -17,8 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("bas.mail.dispatch")
 record MailDispatchProperties(
-        @DefaultValue("true") boolean enabled,
-        @DefaultValue("PT2S") Duration interval,
         @DefaultValue("PT1M") Duration lease,
         @DefaultValue({"PT10S", "PT1M", "PT5M", "PT30M", "PT1H"}) List<Duration> retryDelays,
         @DefaultValue("10") int maxAttempts,

@@ -39,11 +39,14 @@ class OutboxPageController {
     private final StaffAccess staffAccess;
     private final OutboxRepository outbox;
     private final SmtpMailer mailer;
+    private final MailDispatchProperties dispatch;
 
-    OutboxPageController(StaffAccess staffAccess, OutboxRepository outbox, SmtpMailer mailer) {
+    OutboxPageController(StaffAccess staffAccess, OutboxRepository outbox, SmtpMailer mailer,
+            MailDispatchProperties dispatch) {
         this.staffAccess = staffAccess;
         this.outbox = outbox;
         this.mailer = mailer;
+        this.dispatch = dispatch;
     }
 
     @GetMapping("/staff/outbox")
@@ -52,6 +55,7 @@ class OutboxPageController {
         model.addAttribute("rows", outbox.findLatest(LATEST).stream().map(Row::of).toList());
         model.addAttribute("latest", LATEST);
         model.addAttribute("smtpConfigured", mailer.isConfigured());
+        model.addAttribute("maxAttempts", dispatch.maxAttempts());
         return "staff/outbox";
     }
 
