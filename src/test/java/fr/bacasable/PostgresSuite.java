@@ -32,9 +32,21 @@ public class PostgresSuite implements ExecutionCondition {
     }
 
     public static void register(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> System.getenv(URL_VARIABLE));
-        registry.add("spring.datasource.username", () -> valueOr(USER_VARIABLE, "postgres"));
-        registry.add("spring.datasource.password", () -> valueOr(PASSWORD_VARIABLE, ""));
+        registry.add("spring.datasource.url", PostgresSuite::url);
+        registry.add("spring.datasource.username", PostgresSuite::user);
+        registry.add("spring.datasource.password", PostgresSuite::password);
+    }
+
+    public static String url() {
+        return System.getenv(URL_VARIABLE);
+    }
+
+    public static String user() {
+        return valueOr(USER_VARIABLE, "postgres");
+    }
+
+    public static String password() {
+        return valueOr(PASSWORD_VARIABLE, "");
     }
 
     private static String valueOr(String variable, String fallback) {

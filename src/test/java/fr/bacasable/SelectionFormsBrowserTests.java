@@ -95,14 +95,19 @@ class SelectionFormsBrowserTests {
         tasklist = FrenchTasklist.logIn(port, "committee");
         String proposal = driver.taskOf(campaignProcess, "Task_ProposeSelection").getId();
         WebElement form = tasklist.openAndClaim(COMMITTEE_FILTER, proposal);
-        assertThat(form.getText()).contains("Proposer la sélection", first.reference(), "17", "16", "14",
-                "Lauréat (accompagné)", "Conseillé", "Liste complémentaire",
-                "1 candidature(s) non retenue(s) à l'instruction").doesNotContain(rejected.reference());
+        assertThat(form.getText()).contains("Proposer la sélection", "Résumé de la sélection",
+                "Lauréat (accompagné) 1/1", "Conseillé 1/1", "Liste complémentaire 1/1",
+                "3 candidature(s) classée(s)", "1 candidature(s) non retenue(s) à l'instruction")
+                .doesNotContain(rejected.reference());
 
         WebElement link = form.findElement(By.xpath(".//a[normalize-space()='Ouvrir la page de la sélection']"));
+        assertThat(link.getAttribute("target")).as("the page opens beside Tasklist").isEqualTo("_blank");
         tasklist.browser.get(link.getAttribute("href"));
         tasklist.waitFor("the selection page").until(ExpectedConditions.textToBePresentInElementLocated(
                 By.tagName("h1"), "Sélection"));
+        assertThat(tasklist.browser.findElement(By.tagName("main")).getText())
+                .as("the ranked table: each criterion's score, the total, the proposal")
+                .contains(first.reference(), "Pertinence /5", "4,5", "17", "16", "14", "Lauréat (accompagné)");
         move(third, "LAUREATE", "");
         assertThat(tasklist.visibleTexts("[role=alert]"))
                 .containsExactly("Indiquez le motif du changement : il est conservé avec la décision.");
@@ -117,9 +122,11 @@ class SelectionFormsBrowserTests {
         assertThat(tasklist.visibleTexts("[role=status]")).containsExactly(
                 "La candidature " + first.reference() + " a été déplacée.");
 
+        assertThat(tasklist.browser.findElement(By.tagName("main")).getText()).contains(
+                "Déjà accompagné par la CNIL sur un projet voisin", "Cas d'usage prioritaire pour la doctrine");
+
         form = tasklist.openAndClaim(COMMITTEE_FILTER, proposal);
-        assertThat(form.getText()).contains("Déjà accompagné par la CNIL sur un projet voisin",
-                "Cas d'usage prioritaire pour la doctrine");
+        assertThat(form.getText()).contains("2 changement(s) par rapport à la proposition");
         tasklist.field("Field_CommitteeRemark").sendKeys("Deux changements, motivés ci-dessus.");
         assertThat(tasklist.complete(() -> done(proposal))).isEmpty();
         tasklist.quit();
@@ -128,7 +135,9 @@ class SelectionFormsBrowserTests {
         form = tasklist.openAndClaim(PRESIDENT_FILTER,
                 driver.taskOf(campaignProcess, "Task_DecideSelection").getId());
         assertThat(form.getText()).contains("Observations du comité", "Deux changements, motivés ci-dessus.",
-                "Cas d'usage prioritaire pour la doctrine");
+                "2 changement(s) par rapport à la proposition");
+        assertThat(form.findElement(By.xpath(".//a[normalize-space()='Ouvrir la page de la sélection']"))
+                .getAttribute("target")).isEqualTo("_blank");
         assertThat(tasklist.visibleTexts("[cam-tasklist-form] .fjs-form-field-radio label"))
                 .contains("Arrêter la sélection proposée", "Renvoyer la proposition au comité");
         tasklist.quit();

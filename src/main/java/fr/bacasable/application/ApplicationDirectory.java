@@ -13,6 +13,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class ApplicationDirectory {
 
+    private static final List<ApplicationStatus> IN_PROGRESS_BEFORE_SELECTION = List.of(ApplicationStatus.SUBMITTED,
+            ApplicationStatus.AWAITING_APPLICANT, ApplicationStatus.UNDER_REVIEW);
+
     private final ApplicationRepository applications;
     private final CampaignService campaigns;
 
@@ -32,8 +35,17 @@ public class ApplicationDirectory {
 
     /** The campaign's applications still on their way through eligibility, completeness or review. */
     public List<String> inProgressBeforeSelection(String campaignId) {
-        return applications.idsOf(campaignId, List.of(ApplicationStatus.SUBMITTED,
-                ApplicationStatus.AWAITING_APPLICANT, ApplicationStatus.UNDER_REVIEW));
+        return applications.idsOf(campaignId, IN_PROGRESS_BEFORE_SELECTION);
+    }
+
+    /** How many of the campaign's applications are still on their way through eligibility, completeness or review. */
+    public int countInProgressBeforeSelection(String campaignId) {
+        return applications.countOf(campaignId, IN_PROGRESS_BEFORE_SELECTION);
+    }
+
+    /** Reference and project title of each of the campaign's applications, by application id. */
+    public Map<String, ApplicationHeading> headingsOf(String campaignId) {
+        return applications.headingsOf(campaignId);
     }
 
     /** The campaign's applications that the review rejected and that are waiting for the selection's letters. */

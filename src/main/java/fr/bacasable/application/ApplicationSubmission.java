@@ -1,5 +1,6 @@
 package fr.bacasable.application;
 
+import fr.bacasable.shared.EmailAddresses;
 import fr.bacasable.shared.Texts;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -33,9 +34,10 @@ public record ApplicationSubmission(
 
     static final int NAME_MAX = 200;
     static final int TEXT_MAX = 4000;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     static final String CONTROL_CHARACTERS = "Ce champ contient des caractères non autorisés.";
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 .()-]{10,20}$");
+    private static final int PHONE_DIGITS_MIN = 8;
+    private static final int PHONE_DIGITS_MAX = 15;
 
     public ApplicationSubmission {
         aiTechniques = aiTechniques == null ? List.of() : List.copyOf(aiTechniques);
@@ -55,13 +57,12 @@ public record ApplicationSubmission(
         problems.text("contactName", contactName, NAME_MAX, "le nom de la personne à contacter");
         if (blank(contactEmail)) {
             problems.put("contactEmail", "Indiquez l'adresse électronique de la personne à contacter.");
-        } else if (contactEmail.strip().length() > 254 || !EMAIL.matcher(contactEmail.strip()).matches()
-                || Texts.hasControlCharacters(contactEmail)) {
+        } else if (!EmailAddresses.isValid(contactEmail)) {
             problems.put("contactEmail", "L'adresse électronique n'est pas valide (exemple : nom@organisme.fr).");
         }
         if (blank(contactPhone)) {
             problems.put("contactPhone", "Indiquez le numéro de téléphone de la personne à contacter.");
-        } else if (!PHONE.matcher(contactPhone.strip()).matches()) {
+        } else if (!isPhoneNumber(contactPhone.strip())) {
             problems.put("contactPhone", "Le numéro de téléphone n'est pas valide (exemple : 01 23 45 67 89).");
         }
         problems.text("projectTitle", projectTitle, NAME_MAX, "le titre du projet");
@@ -109,7 +110,13 @@ public record ApplicationSubmission(
     }
 
     private static boolean blank(String value) {
-        return value == null || value.isBlank();
+        return Texts.isBlank(value);
+    }
+
+    /** Digits with the usual separators, and as many digits as a French or an international number has. */
+    private static boolean isPhoneNumber(String phone) {
+        long digits = phone.chars().filter(c -> c >= '0' && c <= '9').count();
+        return PHONE.matcher(phone).matches() && digits >= PHONE_DIGITS_MIN && digits <= PHONE_DIGITS_MAX;
     }
 
     private static final class Problems {
@@ -121,7 +128,7 @@ public record ApplicationSubmission(
         }
 
         void text(String field, String value, int max, String what) {
-            if (Texts.hasControlCharacters(value)) {
+            if (Texts.hasForbiddenCharacters(value)) {
                 put(field, CONTROL_CHARACTERS);
             } else if (blank(value)) {
                 put(field, "Indiquez " + what + ".");
@@ -145,8 +152,16 @@ public record ApplicationSubmission(
         }
 
         <E extends Enum<E>> void choices(String field, List<String> values, Class<E> choices) {
+            int max = choices.getEnumConstants().length;
+            if (values.size() > max) {
+                put(field, "Cochez au plus " + max + " valeurs.");
+                return;
+            }
             for (String value : values) {
                 choice(field, value, choices, "une valeur");
+                if (values.indexOf(value) != values.lastIndexOf(value)) {
+                    put(field, "La valeur « " + value + " » est cochée plusieurs fois.");
+                }
             }
         }
     }

@@ -21,7 +21,10 @@ public final class CallForProjectsVariables {
      */
     public static final String SIGNAL_REVIEW_SETTLED = "ReviewSettled-";
 
-    /** The selection tasks: the ranked list as a Markdown table, the committee's and president's fields. */
+    /**
+     * The selection tasks: a summary of the selection, the same size for any campaign (the ranked table
+     * is on the selection page), the committee's and president's fields.
+     */
     public static final String SELECTION_SUMMARY = "selectionSummary";
     public static final String COMMITTEE_REMARK = "committeeRemark";
     public static final String SELECTION_DECISION = "selectionDecision";
@@ -31,9 +34,12 @@ public final class CallForProjectsVariables {
     public static final String SELECTION_CONFIRMED = "selectionConfirmed";
     /** The president's remark when sending the selection back, shown to the committee until it proposes again. */
     public static final String SENT_BACK_REMARK = "sentBackRemark";
-    /** The applications told their outcome once the president confirms, one instance each. */
-    public static final String ANNOUNCED_APPLICATION_IDS = "announcedApplicationIds";
-    public static final String ANNOUNCED_APPLICATION_ID = "announcedApplicationId";
+    /**
+     * Once the president confirms, the applications are told their outcome a page at a time: how many
+     * pages, and the id of the last application of the page told so far.
+     */
+    public static final String ANNOUNCEMENT_PAGES = "announcementPages";
+    public static final String ANNOUNCEMENT_CURSOR = "announcementCursor";
 
     /** The start form's fields; removed once the campaign row is written. */
     public static final String TITLE = "title";

@@ -31,14 +31,14 @@ public record CampaignDraft(
      */
     public Map<String, String> problems(LocalDate today) {
         Map<String, String> problems = new LinkedHashMap<>();
-        if (Texts.hasControlCharacters(title)) {
+        if (Texts.hasForbiddenCharacters(title)) {
             problems.put(CallForProjectsVariables.TITLE, "Le titre contient des caractères non autorisés.");
         } else if (title == null || title.isBlank()) {
             problems.put(CallForProjectsVariables.TITLE, "Le titre est obligatoire.");
         } else if (title.strip().length() > TITLE_MAX_LENGTH) {
             problems.put(CallForProjectsVariables.TITLE, "Le titre ne doit pas dépasser 200 caractères.");
         }
-        if (Texts.hasControlCharacters(theme)) {
+        if (Texts.hasForbiddenCharacters(theme)) {
             problems.put(CallForProjectsVariables.THEME, "Le thème contient des caractères non autorisés.");
         } else if (theme == null || theme.isBlank()) {
             problems.put(CallForProjectsVariables.THEME, "Le thème est obligatoire.");

@@ -264,7 +264,32 @@ class ApplicationApiTests {
                 invalid("project title over 200 characters", body -> body.put("projectTitle", "T".repeat(201)),
                         "projectTitle", "Ce champ ne doit pas dépasser 200 caractères."),
                 invalid("blank organisation name", body -> body.put("organisationName", "   "), "organisationName",
-                        "Indiquez le nom de l'organisme."));
+                        "Indiquez le nom de l'organisme."),
+                invalid("organisation name of non-breaking spaces", body -> body.put("organisationName",
+                        "\u00a0\u202f\u00a0"), "organisationName", "Indiquez le nom de l'organisme."),
+                invalid("title of zero-width characters", body -> body.put("projectTitle", "\u200b\u200d\ufeff\u2060"),
+                        "projectTitle", "Indiquez le titre du projet."),
+                invalid("e-mail the mailer refuses: two dots in the domain",
+                        body -> body.put("contactEmail", "alice.martin@example..org"), "contactEmail",
+                        "L'adresse électronique n'est pas valide (exemple : nom@organisme.fr)."),
+                invalid("e-mail the mailer refuses: two dots in a row",
+                        body -> body.put("contactEmail", "alice..martin@example.org"), "contactEmail",
+                        "L'adresse électronique n'est pas valide (exemple : nom@organisme.fr)."),
+                invalid("e-mail with a display name", body -> body.put("contactEmail",
+                        "Alice <alice.martin@example.org>"), "contactEmail",
+                        "L'adresse électronique n'est pas valide (exemple : nom@organisme.fr)."),
+                invalid("e-mail with an accent before the @", body -> body.put("contactEmail", "aliçe@example.org"),
+                        "contactEmail", "L'adresse électronique n'est pas valide (exemple : nom@organisme.fr)."),
+                invalid("phone without digits", body -> body.put("contactPhone", "+ (  ) - . . - ."), "contactPhone",
+                        "Le numéro de téléphone n'est pas valide (exemple : 01 23 45 67 89)."),
+                invalid("more AI techniques than there are", body -> {
+                    var list = body.putArray("aiTechniques");
+                    for (int i = 0; i <= AiTechnique.values().length; i++) {
+                        list.add(AiTechnique.values()[i % AiTechnique.values().length].name());
+                    }
+                }, "aiTechniques", "Cochez au plus " + AiTechnique.values().length + " valeurs."),
+                invalid("an AI technique twice", body -> body.putArray("aiTechniques").add("GENERATIVE").add("GENERATIVE"),
+                        "aiTechniques", "La valeur « GENERATIVE » est cochée plusieurs fois."));
     }
 
     private static Arguments invalid(String description, Consumer<ObjectNode> change, String field, String message) {
@@ -322,7 +347,7 @@ class ApplicationApiTests {
 
         JsonNode problem = assertProblem(response, HttpStatus.BAD_REQUEST, "Requête illisible");
         assertThat(fields(problem)).containsExactly("usesAi");
-        assertThat(message(problem, "usesAi")).isEqualTo("La valeur « maybe » n'a pas le type attendu.");
+        assertThat(message(problem, "usesAi")).endsWith("n'a pas le type attendu.");
         assertThat(stored()).isEqualTo(before);
     }
 
@@ -337,6 +362,111 @@ class ApplicationApiTests {
         JsonNode problem = assertProblem(response, HttpStatus.BAD_REQUEST, "Requête illisible");
         assertThat(fields(problem)).containsExactly("dpia.sensitiveData");
         assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void keyGivenTwiceIsA400ProblemAndStoresNothing() {
+        String json = Applications.validBody().toString();
+        Stored before = stored();
+
+        ResponseEntity<String> response = submitRaw("{\"consent\":false," + json.substring(1),
+                MediaType.APPLICATION_JSON, null);
+
+        assertProblem(response, HttpStatus.BAD_REQUEST, "Requête illisible");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void integerWhereAYesNoGoesIsNotTakenForYes() {
+        ObjectNode body = Applications.validBody();
+        body.put("consent", -1);
+        Stored before = stored();
+
+        ResponseEntity<String> response = submit(body, null);
+
+        JsonNode problem = assertProblem(response, HttpStatus.BAD_REQUEST, "Requête illisible");
+        assertThat(fields(problem)).containsExactly("consent");
+        assertThat(message(problem, "consent")).endsWith("n'a pas le type attendu.");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void numberWhereATextGoesIsNotTakenForText() {
+        ObjectNode body = Applications.validBody();
+        body.put("siret", 21690123100011L);
+        Stored before = stored();
+
+        ResponseEntity<String> response = submit(body, null);
+
+        JsonNode problem = assertProblem(response, HttpStatus.BAD_REQUEST, "Requête illisible");
+        assertThat(fields(problem)).containsExactly("siret");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void textAfterTheJsonIsA400ProblemAndStoresNothing() {
+        Stored before = stored();
+
+        ResponseEntity<String> response = submitRaw(Applications.validBody() + " {}", MediaType.APPLICATION_JSON,
+                null);
+
+        assertProblem(response, HttpStatus.BAD_REQUEST, "Requête illisible");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void loneSurrogateInATextIsNamedAndStoresNothing() {
+        String json = Applications.validBody().toString().replace("Assistant IA", "Assistant \\ud800 IA");
+        Stored before = stored();
+
+        ResponseEntity<String> response = submitRaw(json, MediaType.APPLICATION_JSON, null);
+
+        JsonNode problem = assertProblem(response, HttpStatus.BAD_REQUEST, "Requête invalide");
+        assertThat(fields(problem)).containsExactly("projectTitle");
+        assertThat(message(problem, "projectTitle")).isEqualTo("Ce champ contient des caractères non autorisés.");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void invalidUtf8IsA400ProblemEvenWhenJacksonWouldDecodeIt() {
+        byte[] json = Applications.validBody().toString().replace("Assistant IA", "Assistant IA \u0000")
+                .getBytes(StandardCharsets.UTF_8);
+        int nul = indexOf(json, (byte) 0);
+        byte[] overlongSlash = new byte[json.length + 1];
+        System.arraycopy(json, 0, overlongSlash, 0, nul);
+        overlongSlash[nul] = (byte) 0xC0;
+        overlongSlash[nul + 1] = (byte) 0xAF;
+        System.arraycopy(json, nul + 1, overlongSlash, nul + 2, json.length - nul - 1);
+        Stored before = stored();
+
+        ResponseEntity<String> response = exchange("/api/campaigns/" + campaignId + "/applications", HttpMethod.POST,
+                new HttpEntity<>(overlongSlash, headers(h -> h.setContentType(MediaType.APPLICATION_JSON))));
+
+        JsonNode problem = assertProblem(response, HttpStatus.BAD_REQUEST, "Requête illisible");
+        assertThat(problem.path("detail").asText()).contains("UTF-8");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void bodyOverTheLimitIsA413ProblemAndStoresNothing() {
+        ObjectNode body = Applications.validBody();
+        body.put("legalQuestions", "a".repeat(200_000));
+        Stored before = stored();
+
+        ResponseEntity<String> response = submit(body, null);
+
+        JsonNode problem = assertProblem(response, HttpStatus.PAYLOAD_TOO_LARGE, "Requête trop volumineuse");
+        assertThat(problem.path("detail").asText()).isEqualTo("Le corps de la requête ne doit pas dépasser 128 Kio.");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void unknownApiAddressIsA404Problem() {
+        ResponseEntity<String> response = exchange("/api/nothing-here", HttpMethod.GET,
+                new HttpEntity<>(headers(h -> h.setAccept(List.of(MediaType.TEXT_HTML)))));
+
+        JsonNode problem = assertProblem(response, HttpStatus.NOT_FOUND, "Adresse inconnue");
+        assertThat(problem.path("instance").asText()).isEqualTo("/api/nothing-here");
     }
 
     @Test
@@ -550,6 +680,23 @@ class ApplicationApiTests {
         JsonNode view = read(get(receipt.reference(), receipt.token()));
         assertThat(view.path("documents").findValuesAsText("fileName")).containsExactly("aipd-projet.pdf");
         assertThat(view.path("documents").findValuesAsText("id")).containsExactly(document.path("id").asText());
+    }
+
+    @Test
+    void uploadAnswersWithTheDocumentJustStoredEvenWhenAnOtherOneLooksNewer() {
+        Receipt receipt = submitValid();
+        ResponseEntity<String> first = upload(receipt.reference(), receipt.token(), "premier.pdf", Applications.PDF);
+        assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(HttpStatus.CREATED);
+        ClockUtil.setCurrentTime(Date.from(ProgrammeTime.now().minusSeconds(3600)));
+
+        ResponseEntity<String> second = upload(receipt.reference(), receipt.token(), "second.pdf", Applications.PDF);
+
+        assertThat(second.getStatusCode()).as(second.getBody()).isEqualTo(HttpStatus.CREATED);
+        JsonNode document = read(second);
+        assertThat(document.path("fileName").asText()).isEqualTo("second.pdf");
+        assertThat(document.path("id").asText()).isEqualTo(jdbc.sql("SELECT id FROM document WHERE file_name = "
+                + "'second.pdf' AND application_id = (SELECT id FROM application WHERE reference = :reference)")
+                .param("reference", receipt.reference()).query(String.class).single());
     }
 
     @Test
@@ -970,6 +1117,15 @@ class ApplicationApiTests {
             jobs.forEach(job -> managementService.executeJob(job.getId()));
         }
         throw new AssertionError("Jobs of " + processInstanceId + " keep coming");
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean contains(Object value, String token) {

@@ -78,6 +78,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.junit.jupiter.api.AfterEach;
@@ -232,6 +233,8 @@ class ApplicationReviewProcessTest {
 
         selectionDecided(Outcome.LAUREATE);
 
+        assertThat(application).hasPassed("Task_AwaitSelection").hasNotPassed("Task_RecordSelectionOutcome");
+        execute(job());
         assertThat(application).hasPassed("Task_AwaitSelection", "Task_RecordSelectionOutcome")
                 .isWaitingAtExactly("Task_AwaitAccompaniment")
                 .variables().containsEntry(SELECTION_OUTCOME, Outcome.LAUREATE.name());
@@ -412,6 +415,7 @@ class ApplicationReviewProcessTest {
         ProcessInstance application = awaitingSelection();
 
         selectionDecided(Outcome.RESERVE);
+        execute(job("Task_AwaitSelection", application));
 
         assertThat(application).hasPassed("Task_RecordSelectionOutcome").isWaitingAtExactly("Task_AwaitPromotion");
 
@@ -429,6 +433,7 @@ class ApplicationReviewProcessTest {
         ProcessInstance application = awaitingSelection();
 
         selectionDecided(outcome);
+        execute(job());
 
         assertThat(application).isEnded().hasPassed("Task_RecordSelectionOutcome", endEvent)
                 .hasNotPassed("Task_AwaitPromotion", "Task_AwaitAccompaniment");
@@ -509,8 +514,12 @@ class ApplicationReviewProcessTest {
                 Map.entry("BoundaryEvent_TechnicalReviewOverdue", STEP_RETRIES),
                 Map.entry("BoundaryEvent_AnswerReminderDue", STEP_RETRIES),
                 Map.entry("BoundaryEvent_AnswerOverdue", STEP_RETRIES),
+                Map.entry("Task_AwaitSelection", STEP_RETRIES),
                 Map.entry("Event_ReviewSettledReported", HAND_OFF_RETRIES),
                 Map.entry("Event_WithdrawalReported", HAND_OFF_RETRIES)));
+        Activity awaitSelection = model.getModelElementById("Task_AwaitSelection");
+        Assertions.assertThat(awaitSelection.isCamundaAsyncAfter()).as("the outcome is recorded in a job of its own, "
+                + "not in the campaign's announcement").isTrue();
     }
 
     @Test

@@ -241,6 +241,47 @@ class PortalTests {
     }
 
     @Test
+    void fieldSentTwiceIsRefusedNextToItAndNothingIsStored() {
+        Stored before = stored();
+
+        HttpResponse<String> response = post(formPath(), validForm().field("contactEmail", "bob@example.org"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(summaryTargets(response.body())).containsExactly("contactEmail");
+        assertThat(response.body()).contains("Ce champ a été envoyé plusieurs fois : renvoyez le formulaire depuis la page.");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void formTheServerReadOnlyInPartIsRefusedAndNothingIsStored() {
+        StringBuilder fields = new StringBuilder();
+        for (int i = 0; i <= 10_000; i++) {
+            fields.append("champ").append(i).append("=x&");
+        }
+        fields.append("applicantType=LOCAL_AUTHORITY&consent=true");
+        Stored before = stored();
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(formPath()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields.toString())).build());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(response.body()).contains("<html lang=\"fr\">", "<h1>Formulaire illisible</h1>",
+                "rien n&#39;a été enregistré");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void unknownAddressGetsAFrenchPage() {
+        HttpResponse<String> response = get("/nulle-part");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("<html lang=\"fr\">", "<h1>Adresse inconnue</h1>")
+                .doesNotContain("Whitelabel");
+    }
+
+    @Test
     void fileThatIsNotAPdfIsRefusedByItsContentAndNothingIsStored() {
         Stored before = stored();
 

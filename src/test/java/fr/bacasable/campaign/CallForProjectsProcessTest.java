@@ -1,7 +1,6 @@
 package fr.bacasable.campaign;
 
-import static fr.bacasable.campaign.CallForProjectsVariables.ANNOUNCED_APPLICATION_ID;
-import static fr.bacasable.campaign.CallForProjectsVariables.ANNOUNCED_APPLICATION_IDS;
+import static fr.bacasable.campaign.CallForProjectsVariables.ANNOUNCEMENT_PAGES;
 import static fr.bacasable.campaign.CallForProjectsVariables.CAMPAIGN_ID;
 import static fr.bacasable.campaign.CallForProjectsVariables.CLOSES_AT;
 import static fr.bacasable.campaign.CallForProjectsVariables.COMMITTEE_REMARK;
@@ -72,14 +71,14 @@ class CallForProjectsProcessTest {
     private static final Duration CAMPAIGN_LENGTH = Duration.ofDays(60);
     private static final Instant REVIEW_DEADLINE_AT = NOW.plus(Duration.ofDays(40));
     private static final Duration RECHECK_DELAY = Duration.ofHours(1);
-    /** The applications of the confirmed selection, each told its outcome. */
+    /** The applications of the confirmed selection, each told its outcome (here one page each). */
     private static final List<String> SELECTION = List.of("application-1", "application-2", "application-3");
 
     /** The tasks whose delegate was called, in order. */
     private final List<String> steps = new ArrayList<>();
     /** What the successive counts of the reviews still in progress find; none left once it is empty. */
     private final Deque<Integer> pendingReviews = new ArrayDeque<>();
-    /** The application told its outcome by each call of "Informer chaque candidature de son issue". */
+    /** The applications told their outcome by the calls of "Informer les candidatures de leur issue". */
     private final List<String> announced = new ArrayList<>();
 
     @BeforeEach
@@ -97,7 +96,8 @@ class CallForProjectsProcessTest {
         Mocks.register("recordSelectionProposal", step(execution -> execution.removeVariable(SENT_BACK_REMARK)));
         Mocks.register("recordSelectionDecision", step(this::recordSelectionDecision));
         Mocks.register("announceOutcome", step(execution -> announced.add(
-                (String) execution.getVariable(ANNOUNCED_APPLICATION_ID))));
+                SELECTION.get((Integer) execution.getVariable("loopCounter")))));
+        Mocks.register("checkAnnouncements", step(execution -> { }));
     }
 
     @AfterEach
@@ -120,6 +120,17 @@ class CallForProjectsProcessTest {
 
         execute(job());
 
+        assertThat(campaign).hasPassed("Task_CloseCampaign").hasNotPassed("Task_CountPendingReviews");
+        Assertions.assertThat(activityOf(job())).as("closing commits on its own").isEqualTo("Task_CloseCampaign");
+
+        execute(job());
+
+        assertThat(campaign).hasPassed("Task_CountPendingReviews", "EndEvent_ReviewsSettled")
+                .hasNotPassed("Task_PrepareSelection");
+        Assertions.assertThat(activityOf(job())).isEqualTo("Task_PrepareSelection");
+
+        execute(job());
+
         assertThat(campaign).hasPassedInOrder("Task_PublishCampaign", "Task_OpenCampaign", "Task_CloseCampaign",
                         "Task_CountPendingReviews", "EndEvent_ReviewsSettled", "Task_PrepareSelection")
                 .isWaitingAtExactly("Task_ProposeSelection")
@@ -137,13 +148,14 @@ class CallForProjectsProcessTest {
 
         assertThat(campaign).hasPassed("Task_RecordSelectionDecision")
                 .variables().containsEntry(SELECTION_CONFIRMED, true);
-        announcements(campaign).forEach(BpmnAwareTests::execute);
+        executeAll(campaign);
 
-        assertThat(campaign).isEnded().hasPassed("Task_AnnounceOutcome", "EndEvent_ResultsAnnounced");
+        assertThat(campaign).isEnded().hasPassed("Task_AnnounceOutcome", "Task_CheckAnnouncements",
+                "EndEvent_ResultsAnnounced");
         Assertions.assertThat(steps).containsExactly("Task_PublishCampaign", "Task_OpenCampaign",
                 "Task_CloseCampaign", "Task_CountPendingReviews", "Task_PrepareSelection",
                 "Task_RecordSelectionProposal", "Task_RecordSelectionDecision",
-                "Task_AnnounceOutcome", "Task_AnnounceOutcome", "Task_AnnounceOutcome");
+                "Task_AnnounceOutcome", "Task_AnnounceOutcome", "Task_AnnounceOutcome", "Task_CheckAnnouncements");
     }
 
     @Test
@@ -193,6 +205,7 @@ class CallForProjectsProcessTest {
         Assertions.assertThat(steps).containsExactly("Task_CloseCampaign", "Task_CountPendingReviews");
 
         execute(wakeUp);
+        execute(job("Task_PrepareSelection", campaign));
 
         assertThat(campaign).hasPassed("Event_ReviewSettled", "EndEvent_ReviewsSettled", "Task_PrepareSelection")
                 .hasNotPassed("Event_RecheckDelay")
@@ -201,6 +214,41 @@ class CallForProjectsProcessTest {
         Assertions.assertThat(timerDueDates()).isEmpty();
         Assertions.assertThat(steps).containsExactly("Task_CloseCampaign", "Task_CountPendingReviews",
                 "Task_CountPendingReviews", "Task_PrepareSelection");
+    }
+
+    @Test
+    void closingCommitsOnItsOwnEvenWhenTheStepsAfterItFail() {
+        ProcessInstance campaign = startBefore("Event_ClosingDateReached");
+        Mocks.register("countPendingReviews", step(execution -> {
+            throw new IllegalStateException("database unreachable");
+        }));
+
+        execute(job("Event_ClosingDateReached", campaign));
+
+        assertThat(campaign).hasPassed("Task_CloseCampaign").hasNotPassed("Task_CountPendingReviews");
+        Job afterClosing = job("Task_CloseCampaign", campaign);
+        Assertions.assertThatThrownBy(() -> managementService().executeJob(afterClosing.getId()))
+                .hasMessageContaining("database unreachable");
+        assertThat(campaign).hasPassed("Task_CloseCampaign").hasNotPassed("EndEvent_ReviewsSettled");
+        Assertions.assertThat(job("Task_CloseCampaign", campaign).getRetries()).isEqualTo(4);
+        Assertions.assertThat(steps).containsExactly("Task_CloseCampaign", "Task_CountPendingReviews");
+    }
+
+    @Test
+    void rankingFailureLeavesTheCampaignClosedAndItsJobRetried() {
+        Mocks.register("prepareSelection", step(execution -> {
+            throw new IllegalStateException("ranking failed");
+        }));
+        ProcessInstance campaign = startBefore("Task_CloseCampaign");
+        execute(job("Task_CloseCampaign", campaign));
+
+        Job ranking = job("Task_PrepareSelection", campaign);
+        Assertions.assertThatThrownBy(() -> managementService().executeJob(ranking.getId()))
+                .hasMessageContaining("ranking failed");
+
+        assertThat(campaign).hasPassed("Task_CloseCampaign", "Task_CountPendingReviews", "EndEvent_ReviewsSettled")
+                .isWaitingAt("Task_PrepareSelection");
+        Assertions.assertThat(job("Task_PrepareSelection", campaign).getRetries()).isEqualTo(4);
     }
 
     @Test
@@ -241,6 +289,7 @@ class CallForProjectsProcessTest {
     @Test
     void presidentSendsTheSelectionBackToTheCommitteeWhichProposesAgainBeforeTheSelectionIsConfirmed() {
         ProcessInstance campaign = startBefore("Task_PrepareSelection");
+        execute(job("Task_PrepareSelection", campaign));
         assertThat(campaign).isWaitingAtExactly("Task_ProposeSelection");
         String firstProposal = task().getId();
 
@@ -251,7 +300,7 @@ class CallForProjectsProcessTest {
         assertThat(campaign).hasPassed("Task_RecordSelectionDecision").isWaitingAtExactly("Task_ProposeSelection")
                 .variables().containsEntry(SELECTION_CONFIRMED, false)
                 .containsEntry(SENT_BACK_REMARK, "Deux lauréats portent le même projet : revoyez le classement.")
-                .doesNotContainKeys(SELECTION_DECISION, PRESIDENT_REMARK, ANNOUNCED_APPLICATION_IDS);
+                .doesNotContainKeys(SELECTION_DECISION, PRESIDENT_REMARK, ANNOUNCEMENT_PAGES);
         assertThat(task()).hasCandidateGroup("selection-committee");
         Assertions.assertThat(task().getId()).isNotEqualTo(firstProposal);
 
@@ -269,27 +318,27 @@ class CallForProjectsProcessTest {
     }
 
     @Test
-    void confirmedSelectionTellsEachApplicationItsOutcomeInAStepOfItsOwn() {
+    void confirmedSelectionTellsTheApplicationsAPageAtATimeEachInAJobOfItsOwnThenChecksThatEachWasTold() {
         ProcessInstance campaign = startBefore("Task_DecideSelection");
         assertThat(campaign).isWaitingAtExactly("Task_DecideSelection");
 
         complete(task(), withVariables(SELECTION_DECISION, DECISION_CONFIRM));
 
-        List<Job> announcements = announcements(campaign);
-        Assertions.assertThat(announcements).as("one job per application, so that one that fails holds back no other")
-                .hasSize(SELECTION.size());
-        Assertions.assertThat(announcements).allSatisfy(announcement -> {
-            Assertions.assertThat(activityOf(announcement)).isEqualTo("Task_AnnounceOutcome");
-            Assertions.assertThat(announcement.getRetries()).isEqualTo(5);
-        });
         Assertions.assertThat(announced).isEmpty();
-
-        for (int done = 1; done <= announcements.size(); done++) {
-            execute(announcements.get(done - 1));
-            Assertions.assertThat(announced).hasSize(done).doesNotHaveDuplicates();
+        for (int page = 1; page <= SELECTION.size(); page++) {
+            Job announcement = jobOf(campaign);
+            Assertions.assertThat(activityOf(announcement)).as("one page after the other, each in its own job")
+                    .isEqualTo("Task_AnnounceOutcome");
+            Assertions.assertThat(announcement.getRetries()).isEqualTo(5);
+            execute(announcement);
+            Assertions.assertThat(announced).hasSize(page).doesNotHaveDuplicates();
         }
+        Job check = jobOf(campaign);
+        Assertions.assertThat(activityOf(check)).isEqualTo("Task_CheckAnnouncements");
+        Assertions.assertThat(check.getRetries()).isEqualTo(5);
+        execute(check);
 
-        Assertions.assertThat(announced).containsExactlyInAnyOrderElementsOf(SELECTION);
+        Assertions.assertThat(announced).containsExactlyElementsOf(SELECTION);
         assertThat(campaign).isEnded().hasPassed("EndEvent_ResultsAnnounced");
     }
 
@@ -303,9 +352,12 @@ class CallForProjectsProcessTest {
         Assertions.assertThat(RetrySchedules.of(model)).isEqualTo(Map.of(
                 "Event_OpeningDateReached", STEP_RETRIES,
                 "Event_ClosingDateReached", STEP_RETRIES,
+                "Task_CloseCampaign", STEP_RETRIES,
                 "Event_RecheckDelay", STEP_RETRIES,
                 "BoundaryEvent_ReviewDeadlineReached", STEP_RETRIES,
-                "Task_AnnounceOutcome#multiInstanceBody", STEP_RETRIES));
+                "Task_PrepareSelection", STEP_RETRIES,
+                "Task_AnnounceOutcome#multiInstanceBody", STEP_RETRIES,
+                "Task_CheckAnnouncements", STEP_RETRIES));
     }
 
     private void publishWith(Instant opensAt, boolean openingDateReached) {
@@ -332,6 +384,7 @@ class CallForProjectsProcessTest {
     /** A campaign that has just closed, waiting while reviews are still in progress. */
     private ProcessInstance closed() {
         ProcessInstance campaign = startBefore("Task_CloseCampaign");
+        execute(job("Task_CloseCampaign", campaign));
         assertThat(campaign).isWaitingAt("Gateway_AwaitReviewProgress");
         return campaign;
     }
@@ -343,9 +396,15 @@ class CallForProjectsProcessTest {
                 .startBeforeActivity("Event_ReviewSettledReported").execute();
     }
 
-    /** The jobs waiting to tell the applications of the confirmed selection their outcome. */
-    private static List<Job> announcements(ProcessInstance campaign) {
-        return managementService().createJobQuery().processInstanceId(campaign.getId()).messages().list();
+    /** Runs the campaign's jobs one after the other until none is left, as the job executor would. */
+    private static void executeAll(ProcessInstance campaign) {
+        for (Job next = jobOf(campaign); next != null; next = jobOf(campaign)) {
+            execute(next);
+        }
+    }
+
+    private static Job jobOf(ProcessInstance campaign) {
+        return managementService().createJobQuery().processInstanceId(campaign.getId()).messages().singleResult();
     }
 
     /** The due dates of the timers waiting, by event. */
@@ -373,7 +432,7 @@ class CallForProjectsProcessTest {
     private void recordSelectionDecision(DelegateExecution execution) {
         boolean confirmed = DECISION_CONFIRM.equals(execution.getVariable(SELECTION_DECISION));
         if (confirmed) {
-            execution.setVariable(ANNOUNCED_APPLICATION_IDS, new ArrayList<>(SELECTION));
+            execution.setVariable(ANNOUNCEMENT_PAGES, SELECTION.size());
         } else {
             execution.setVariable(SENT_BACK_REMARK, execution.getVariable(PRESIDENT_REMARK));
         }

@@ -163,7 +163,7 @@ public record SelectionDriver(CampaignService campaigns, IntakeService intake, R
         throw new AssertionError("Jobs keep coming");
     }
 
-    static Map<String, Object> form(String prefix, double[] scores) {
+    public static Map<String, Object> form(String prefix, double[] scores) {
         return form(prefix, scores, null);
     }
 

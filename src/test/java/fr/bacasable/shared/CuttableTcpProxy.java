@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
  * A TCP proxy on a free local port in front of a server (here PostgreSQL) that a test can cut, as a
  * database restart would: open connections are dropped and new ones refused until it is restored.
  */
-final class CuttableTcpProxy implements AutoCloseable {
+public final class CuttableTcpProxy implements AutoCloseable {
 
     private final String targetHost;
     private final int targetPort;
@@ -29,7 +29,7 @@ final class CuttableTcpProxy implements AutoCloseable {
     });
     private volatile boolean cut;
 
-    CuttableTcpProxy(String targetHost, int targetPort) {
+    public CuttableTcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         try {
@@ -40,18 +40,18 @@ final class CuttableTcpProxy implements AutoCloseable {
         threads.execute(this::accept);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Drops every open connection and refuses new ones. */
-    void cut() {
+    public void cut() {
         cut = true;
         open.forEach(CuttableTcpProxy::closeQuietly);
         open.clear();
     }
 
-    void restore() {
+    public void restore() {
         cut = false;
     }
 

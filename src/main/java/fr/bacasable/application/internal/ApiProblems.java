@@ -2,6 +2,7 @@ package fr.bacasable.application.internal;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import fr.bacasable.application.ApplicationNotFoundException;
 import fr.bacasable.application.ApplicationStateException;
 import fr.bacasable.application.CampaignClosedException;
@@ -103,6 +104,7 @@ class ApiProblems {
                     .collect(Collectors.joining("."));
             String message = mapping instanceof InvalidFormatException invalid
                     ? "La valeur « " + invalid.getValue() + " » n'a pas le type attendu."
+                    : mapping instanceof MismatchedInputException ? "Cette valeur n'a pas le type attendu."
                     : "Valeur illisible.";
             return withErrors(problem, Map.of(field, message));
         }

@@ -10,6 +10,7 @@ import fr.bacasable.application.internal.IdempotencyStore.StoredResponse;
 import fr.bacasable.document.DocumentInfo;
 import fr.bacasable.document.UploadedFile;
 import fr.bacasable.shared.ProgrammeTime;
+import fr.bacasable.shared.Texts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -84,7 +85,7 @@ class ApplicationApi {
         if (idempotencyKey == null) {
             return respond(created(client, campaignId, submission, null));
         }
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > IDEMPOTENCY_KEY_MAX) {
+        if (Texts.isBlank(idempotencyKey) || idempotencyKey.length() > IDEMPOTENCY_KEY_MAX) {
             throw new InvalidApplicationException(Map.of("Idempotency-Key",
                     "La clé d'idempotence doit comporter de 1 à " + IDEMPOTENCY_KEY_MAX + " caractères."));
         }
@@ -115,9 +116,8 @@ class ApplicationApi {
             @RequestParam(required = false) String informationRequestId) {
         String token = token(authorization);
         List<UploadedFile> files = file == null || file.isEmpty() ? List.of() : List.of(uploaded(file));
-        intake.addDocuments(reference, token, informationRequestId, files);
-        List<DocumentInfo> documents = intake.track(reference, token).documents();
-        return ResponseEntity.status(HttpStatus.CREATED).body(ApplicationView.document(documents.get(documents.size() - 1)));
+        List<DocumentInfo> added = intake.addDocuments(reference, token, informationRequestId, files);
+        return ResponseEntity.status(HttpStatus.CREATED).body(ApplicationView.document(added.get(0)));
     }
 
     @PostMapping(path = "/applications/{reference}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)

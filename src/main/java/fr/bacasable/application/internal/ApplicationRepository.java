@@ -3,6 +3,7 @@ package fr.bacasable.application.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.bacasable.application.AiActAnswers;
+import fr.bacasable.application.ApplicationHeading;
 import fr.bacasable.application.ApplicationDetails;
 import fr.bacasable.application.ApplicationStatus;
 import fr.bacasable.application.ApplicationSubmission;
@@ -13,10 +14,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -165,6 +168,26 @@ public class ApplicationRepository {
                 .param("statuses", statuses.stream().map(ApplicationStatus::name).toList())
                 .query(String.class)
                 .list();
+    }
+
+    /** How many of the campaign's applications are in one of these statuses. */
+    public int countOf(String campaignId, List<ApplicationStatus> statuses) {
+        return jdbc.sql("SELECT COUNT(*) FROM application WHERE campaign_id = :campaignId AND status IN (:statuses)")
+                .param("campaignId", campaignId)
+                .param("statuses", statuses.stream().map(ApplicationStatus::name).toList())
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Reference and project title of each of the campaign's applications, by id, in one query. */
+    public Map<String, ApplicationHeading> headingsOf(String campaignId) {
+        Map<String, ApplicationHeading> headings = new HashMap<>();
+        RowCallbackHandler collect = rs -> headings.put(rs.getString("id"),
+                new ApplicationHeading(rs.getString("reference"), rs.getString("project_title")));
+        jdbc.sql("SELECT id, reference, project_title FROM application WHERE campaign_id = :campaignId")
+                .param("campaignId", campaignId)
+                .query(collect);
+        return headings;
     }
 
     public String reviewRejectionReason(String id) {

@@ -109,7 +109,7 @@ class ApplicationReviewSteps {
             throw new FormFieldValidationException(INFORMATION_REQUEST_TEXT,
                     "Précisez les compléments demandés au candidat.");
         }
-        if (Texts.hasControlCharacters(text)) {
+        if (Texts.hasForbiddenCharacters(text)) {
             throw new FormFieldValidationException(INFORMATION_REQUEST_TEXT,
                     "La demande de compléments contient des caractères non autorisés.");
         }

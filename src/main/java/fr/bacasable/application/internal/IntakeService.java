@@ -24,6 +24,7 @@ import fr.bacasable.application.UnknownCampaignException;
 import fr.bacasable.application.internal.ApplicationRepository.StoredApplication;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
+import fr.bacasable.document.DocumentInfo;
 import fr.bacasable.document.DocumentService;
 import fr.bacasable.document.InvalidDocumentException;
 import fr.bacasable.document.UploadedFile;
@@ -169,9 +170,9 @@ public class IntakeService {
         ApplicationDetails application = lockedAuthorised(reference, token);
         InformationRequest request = openRequest(application);
         Map<String, String> problems = new LinkedHashMap<>();
-        if (answer == null || answer.isBlank()) {
+        if (Texts.isBlank(answer)) {
             problems.put("answer", "Rédigez votre réponse à la demande de compléments.");
-        } else if (Texts.hasControlCharacters(answer)) {
+        } else if (Texts.hasForbiddenCharacters(answer)) {
             problems.put("answer", "La réponse contient des caractères non autorisés.");
         } else if (answer.strip().length() > ANSWER_MAX) {
             problems.put("answer", "La réponse ne doit pas dépasser " + ANSWER_MAX + " caractères.");
@@ -196,9 +197,13 @@ public class IntakeService {
         }
     }
 
-    /** Adds documents to an application still being checked, optionally for its open request for information. */
+    /**
+     * Adds documents to an application still being checked, optionally for its open request for
+     * information, and returns them as stored, in the order given.
+     */
     @Transactional
-    public void addDocuments(String reference, String token, String informationRequestId, List<UploadedFile> files) {
+    public List<DocumentInfo> addDocuments(String reference, String token, String informationRequestId,
+            List<UploadedFile> files) {
         ApplicationDetails application = lockedAuthorised(reference, token);
         if (application.status() != ApplicationStatus.SUBMITTED
                 && application.status() != ApplicationStatus.AWAITING_APPLICANT) {
@@ -219,10 +224,11 @@ public class IntakeService {
             throw new InvalidApplicationException(problems);
         }
         String requestId = informationRequestId == null || informationRequestId.isBlank() ? null : informationRequestId;
-        files.forEach(file -> {
-            documents.store(application.id(), requestId, file);
+        return files.stream().map(file -> {
+            DocumentInfo stored = documents.store(application.id(), requestId, file);
             events.record(application.id(), ApplicationEventType.DOCUMENT_ADDED, null, file.fileName());
-        });
+            return stored;
+        }).toList();
     }
 
     @Transactional

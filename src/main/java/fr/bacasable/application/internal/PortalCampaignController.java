@@ -100,6 +100,10 @@ class PortalCampaignController {
             return closedPage(campaign.get(), closed, HttpStatus.CONFLICT);
         }
         ApplicationSubmission submission = PortalForms.submission(form);
+        Map<String, String> repeated = PortalForms.repeatedFields(form);
+        if (!repeated.isEmpty()) {
+            return formPage(campaign.get(), submission, repeated, HttpStatus.BAD_REQUEST);
+        }
         try {
             SubmissionReceipt receipt = intake.submitFrom(request.getRemoteAddr(), campaignId, submission,
                     PortalForms.uploads(files));

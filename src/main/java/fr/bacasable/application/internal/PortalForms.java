@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -24,6 +25,8 @@ final class PortalForms {
     /** The multipart field of the file inputs, also the key of their problems in {@link IntakeService}. */
     static final String DOCUMENTS = "documents";
     static final String ANSWER = "answer";
+    static final String REPEATED_FIELD = "Ce champ a été envoyé plusieurs fois : renvoyez le formulaire depuis la page.";
+    private static final Set<String> MULTIPLE_VALUES = Set.of("aiTechniques", "personalDataCategories", DOCUMENTS);
 
     private PortalForms() {
     }
@@ -97,6 +100,20 @@ final class PortalForms {
                         && !file.getOriginalFilename().isBlank())
                 .map(PortalForms::uploaded)
                 .toList();
+    }
+
+    /**
+     * The fields sent more than once although they take one value (all but the check boxes and the
+     * files): a browser never does it, and reading only one of the values would act on a guess.
+     */
+    static Map<String, String> repeatedFields(MultiValueMap<String, String> form) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        form.forEach((field, values) -> {
+            if (values.size() > 1 && !MULTIPLE_VALUES.contains(field)) {
+                problems.put(field, REPEATED_FIELD);
+            }
+        });
+        return problems;
     }
 
     /**

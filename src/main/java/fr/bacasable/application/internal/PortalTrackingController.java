@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,8 +64,12 @@ class PortalTrackingController {
     ModelAndView answer(@PathVariable String reference, @PathVariable String token,
             @RequestParam(name = PortalForms.ANSWER, required = false) String answer,
             @RequestParam(name = PortalForms.DOCUMENTS, required = false) List<MultipartFile> files,
-            HttpServletResponse response) {
+            @RequestParam MultiValueMap<String, String> form, HttpServletResponse response) {
         PortalPages.keepPrivate(response);
+        Map<String, String> repeated = PortalForms.repeatedFields(form);
+        if (!repeated.isEmpty()) {
+            return answerRefused(reference, token, null, repeated);
+        }
         try {
             intake.answerInformationRequest(reference, token, answer, PortalForms.uploads(files));
             return confirmed(reference, token, "reponse");

@@ -1,7 +1,6 @@
 package fr.bacasable.application.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -47,14 +46,12 @@ class RequestProblems {
 
     private static ResponseEntity<?> refuse(HttpServletRequest request, HttpStatus status, String title,
             String detail) {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (Refusals.isApi(request)) {
             ProblemDetail problem = ApiProblems.problem(status, title, detail);
-            problem.setInstance(URI.create(request.getRequestURI()));
+            problem.setInstance(Refusals.instance(request.getRequestURI()));
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML)
-                .body("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" + title
-                        + "</title></head><body><main><h1>" + title + "</h1><p>" + detail
-                        + " Revenez à la page précédente pour corriger votre envoi.</p></main></body></html>");
+                .body(Refusals.page(new Refusals.Wording(title, detail)));
     }
 }

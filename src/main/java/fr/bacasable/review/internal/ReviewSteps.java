@@ -65,6 +65,7 @@ class ReviewSteps {
     static final BigDecimal HALF = new BigDecimal("0.5");
     static final Duration ESCALATION_AFTER_DUE = Duration.ofDays(5);
     static final int TEXT_MAX = 4000;
+    static final int COMPARISON_JUSTIFICATION_MAX = 300;
     static final String YES = "yes";
     static final String NO = "no";
 
@@ -329,9 +330,18 @@ class ReviewSteps {
         return table.toString();
     }
 
+    /** A score with the start of its justification, shown literally; eight stay within a 4000-character text. */
     private static String cell(Review review, Criterion criterion) {
         String justification = Texts.markdownLiteral(review.justifications().getOrDefault(criterion, "")
                 .replace("|", "/").replaceAll("\\s+", " "));
+        if (justification.length() > COMPARISON_JUSTIFICATION_MAX) {
+            int end = COMPARISON_JUSTIFICATION_MAX;
+            while (end > 0 && (Character.isHighSurrogate(justification.charAt(end - 1))
+                    || justification.charAt(end - 1) == '\\')) {
+                end--;
+            }
+            justification = justification.substring(0, end).strip() + "…";
+        }
         return review.scores().of(criterion).toPlainString() + "/5 : " + justification;
     }
 
@@ -341,7 +351,7 @@ class ReviewSteps {
             return null;
         }
         String text = value.toString().strip();
-        if (text.length() > TEXT_MAX || Texts.hasControlCharacters(text)) {
+        if (text.length() > TEXT_MAX || Texts.hasForbiddenCharacters(text)) {
             throw new FormFieldValidationException(name, "Ce texte est trop long (4000 caractères au plus) "
                     + "ou contient des caractères non autorisés.");
         }

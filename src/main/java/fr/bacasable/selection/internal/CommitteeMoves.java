@@ -91,7 +91,7 @@ class CommitteeMoves {
             throw new RefusedMoveException("Indiquez le motif du changement : il est conservé avec la décision.");
         }
         String text = reason.strip();
-        if (Texts.hasControlCharacters(text)) {
+        if (Texts.hasForbiddenCharacters(text)) {
             throw new RefusedMoveException("Le motif contient des caractères non autorisés.");
         }
         if (text.length() > REASON_MAX) {

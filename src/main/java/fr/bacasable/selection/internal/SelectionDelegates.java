@@ -39,6 +39,11 @@ class SelectionDelegates {
     }
 
     @Bean
+    JavaDelegate checkAnnouncements(SelectionSteps steps) {
+        return steps::checkAnnouncements;
+    }
+
+    @Bean
     JavaDelegate recordSelectionOutcome(SelectionSteps steps) {
         return steps::recordSelectionOutcome;
     }

@@ -1,6 +1,7 @@
 package fr.bacasable.selection.internal;
 
 import fr.bacasable.application.ApplicationDirectory;
+import fr.bacasable.application.ApplicationHeading;
 import fr.bacasable.application.ReviewedApplication;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
@@ -39,6 +40,17 @@ class SelectionPageController {
 
     /** One row of the page: the line with what the page shows of its application. */
     record Row(SelectionLine line, String reference, String projectTitle, ReviewedApplication scores) {
+
+        /** The four criterion scores then the total, as French decimals; blanks for a line without scores. */
+        public List<String> figures() {
+            if (scores == null) {
+                return List.of("", "", "", "", "");
+            }
+            return List.of(OutcomeLetters.decimal(scores.relevanceScore()),
+                    OutcomeLetters.decimal(scores.dataProtectionInterestScore()),
+                    OutcomeLetters.decimal(scores.qualityScore()), OutcomeLetters.decimal(scores.impactScore()),
+                    OutcomeLetters.decimal(scores.total()));
+        }
     }
 
     private final CampaignService campaigns;
@@ -101,12 +113,12 @@ class SelectionPageController {
         List<SelectionLine> lines = selections.linesOf(campaign.id());
         Map<String, ReviewedApplication> scored = applications.shortlistedInRankingOrder(campaign.id()).stream()
                 .collect(Collectors.toMap(ReviewedApplication::applicationId, Function.identity()));
+        Map<String, ApplicationHeading> headings = applications.headingsOf(campaign.id());
         Map<String, String> references = new HashMap<>();
+        headings.forEach((applicationId, heading) -> references.put(applicationId, heading.reference()));
         List<Row> rows = lines.stream().map(line -> {
-            var application = applications.get(line.applicationId());
-            references.put(line.applicationId(), application.reference());
-            return new Row(line, application.reference(), application.submission().projectTitle(),
-                    scored.get(line.applicationId()));
+            ApplicationHeading heading = headings.get(line.applicationId());
+            return new Row(line, heading.reference(), heading.projectTitle(), scored.get(line.applicationId()));
         }).toList();
         List<SelectionEvent> journal = selections.eventsOf(campaign.id());
         model.addAttribute("campaign", campaign);

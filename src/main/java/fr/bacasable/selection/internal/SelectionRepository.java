@@ -37,13 +37,37 @@ class SelectionRepository {
     }
 
     boolean hasLines(String campaignId) {
-        return jdbc.sql("SELECT COUNT(*) FROM selection_line WHERE campaign_id = :campaignId")
-                .param("campaignId", campaignId).query(Integer.class).single() > 0;
+        return countLines(campaignId) > 0;
     }
 
     /** Ranked lines first, in rank order, then the rejected ones. */
     List<SelectionLine> linesOf(String campaignId) {
         return jdbc.sql("SELECT * FROM selection_line WHERE campaign_id = :campaignId" + LINE_ORDER)
+                .param("campaignId", campaignId)
+                .query(SelectionRepository::line)
+                .list();
+    }
+
+    int countLines(String campaignId) {
+        return jdbc.sql("SELECT COUNT(*) FROM selection_line WHERE campaign_id = :campaignId")
+                .param("campaignId", campaignId).query(Integer.class).single();
+    }
+
+    /** At most {@code limit} lines of the campaign after this application id (all from the first when null), by id. */
+    List<SelectionLine> page(String campaignId, String afterApplicationId, int limit) {
+        return jdbc.sql("SELECT * FROM selection_line WHERE campaign_id = :campaignId AND application_id > :after "
+                        + "ORDER BY application_id FETCH FIRST :limit ROWS ONLY")
+                .param("campaignId", campaignId)
+                .param("after", afterApplicationId == null ? "" : afterApplicationId)
+                .param("limit", limit)
+                .query(SelectionRepository::line)
+                .list();
+    }
+
+    /** The lines of the campaign whose application is neither told its outcome nor withdrawn. */
+    List<SelectionLine> untold(String campaignId) {
+        return jdbc.sql("SELECT * FROM selection_line WHERE campaign_id = :campaignId AND announced_at IS NULL "
+                        + "AND withdrawn_at IS NULL ORDER BY application_id")
                 .param("campaignId", campaignId)
                 .query(SelectionRepository::line)
                 .list();

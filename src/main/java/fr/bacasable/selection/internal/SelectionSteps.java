@@ -1,7 +1,7 @@
 package fr.bacasable.selection.internal;
 
-import static fr.bacasable.campaign.CallForProjectsVariables.ANNOUNCED_APPLICATION_ID;
-import static fr.bacasable.campaign.CallForProjectsVariables.ANNOUNCED_APPLICATION_IDS;
+import static fr.bacasable.campaign.CallForProjectsVariables.ANNOUNCEMENT_CURSOR;
+import static fr.bacasable.campaign.CallForProjectsVariables.ANNOUNCEMENT_PAGES;
 import static fr.bacasable.campaign.CallForProjectsVariables.CAMPAIGN_ID;
 import static fr.bacasable.campaign.CallForProjectsVariables.COMMITTEE_REMARK;
 import static fr.bacasable.campaign.CallForProjectsVariables.DECISION_CONFIRM;
@@ -40,6 +40,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -59,6 +61,10 @@ import org.springframework.stereotype.Component;
 class SelectionSteps {
 
     static final int REMARK_MAX = 4000;
+    /** How many applications one job of the announcement tells; the jobs run one after the other. */
+    static final int ANNOUNCEMENT_PAGE = 100;
+    /** How many references an incident of the announcement names at most. */
+    private static final int REFERENCES_SHOWN = 10;
     private static final Logger LOG = LoggerFactory.getLogger(SelectionSteps.class);
 
     private final SelectionRepository selections;
@@ -85,7 +91,7 @@ class SelectionSteps {
 
     /** "Compter les instructions en cours". */
     void countPendingReviews(DelegateExecution execution) {
-        execution.setVariable(PENDING_REVIEWS, applications.inProgressBeforeSelection(campaignId(execution)).size());
+        execution.setVariable(PENDING_REVIEWS, applications.countInProgressBeforeSelection(campaignId(execution)));
     }
 
     /** "Alerter les gestionnaires": one message per application still on its way, to every programme manager. */
@@ -169,10 +175,9 @@ class SelectionSteps {
             selections.record(campaign.id(), null, SelectionEventType.CONFIRMED, null, null, president, remark,
                     ProgrammeTime.now());
             campaigns.changeStatus(campaign.id(), CampaignStatus.RESULTS_ANNOUNCED);
-            List<String> toTell = new ArrayList<>();
-            selections.linesOf(campaign.id()).stream().filter(line -> !line.withdrawn())
-                    .forEach(line -> toTell.add(line.applicationId()));
-            execution.setVariable(ANNOUNCED_APPLICATION_IDS, toTell);
+            int lines = selections.countLines(campaign.id());
+            execution.setVariable(ANNOUNCEMENT_PAGES, (lines + ANNOUNCEMENT_PAGE - 1) / ANNOUNCEMENT_PAGE);
+            execution.removeVariable(ANNOUNCEMENT_CURSOR);
             execution.setVariable(SELECTION_CONFIRMED, true);
         } else {
             throw new FormFieldValidationException(SELECTION_DECISION,
@@ -182,25 +187,66 @@ class SelectionSteps {
     }
 
     /**
-     * "Informer la candidature de son issue", once per application: tells its process the outcome
-     * the selection holds now (a reserve promoted meanwhile is told LAUREATE). Done once: the line
-     * is marked in the same transaction as the correlation.
+     * "Informer les candidatures de leur issue", one page of the selection lines per job, one job after
+     * the other: tells each application's process the outcome the selection holds now (a reserve
+     * promoted meanwhile is told LAUREATE). Each application is told once: its line is marked in the
+     * same transaction as the correlation. An application whose process is not waiting for it (suspended
+     * in Cockpit, say) is left for "Vérifier que chaque candidature est informée", so it holds back no other.
      */
     void announceOutcome(DelegateExecution execution) {
-        String applicationId = (String) execution.getVariable(ANNOUNCED_APPLICATION_ID);
+        List<SelectionLine> page = selections.page(campaignId(execution),
+                (String) execution.getVariable(ANNOUNCEMENT_CURSOR), ANNOUNCEMENT_PAGE);
+        for (SelectionLine line : page) {
+            tellIfWaiting(execution, line.applicationId());
+        }
+        if (!page.isEmpty()) {
+            execution.setVariable(ANNOUNCEMENT_CURSOR, page.get(page.size() - 1).applicationId());
+        }
+    }
+
+    /**
+     * "Vérifier que chaque candidature est informée": tells those the pages could not, and fails while
+     * any is left (its job retried, then an incident naming them).
+     */
+    void checkAnnouncements(DelegateExecution execution) {
+        List<String> untold = selections.untold(campaignId(execution)).stream()
+                .filter(line -> !tellIfWaiting(execution, line.applicationId()))
+                .map(line -> applications.get(line.applicationId()).reference())
+                .toList();
+        if (!untold.isEmpty()) {
+            throw new ProcessEngineException(untold.size() + " candidature(s) n'ont pas pu être informées de leur "
+                    + "issue (processus suspendu ou qui n'attend pas la sélection) : "
+                    + String.join(", ", untold.subList(0, Math.min(untold.size(), REFERENCES_SHOWN)))
+                    + (untold.size() > REFERENCES_SHOWN ? "…" : ""));
+        }
+        execution.removeVariable(ANNOUNCEMENT_CURSOR);
+    }
+
+    /** Tells the application its outcome unless it was told or withdrew; false when its process is not waiting. */
+    private boolean tellIfWaiting(DelegateExecution execution, String applicationId) {
         SelectionLine line = selections.lock(applicationId).orElseThrow();
         if (line.announcedAt() != null || line.withdrawn()) {
-            return;
+            return true;
         }
         ApplicationDetails application = applications.get(applicationId);
-        execution.getProcessEngineServices().getRuntimeService()
-                .createMessageCorrelation(ApplicationReviewVariables.MESSAGE_SELECTION_DECIDED)
-                .processInstanceBusinessKey(application.reference())
+        RuntimeService runtimeService = execution.getProcessEngineServices().getRuntimeService();
+        // By process instance id, not business key: the engine then reads that instance's rows only,
+        // where a business key lets the database start from every subscription to the message.
+        boolean waiting = runtimeService.createExecutionQuery().processInstanceId(application.processInstanceId())
+                .messageEventSubscriptionName(ApplicationReviewVariables.MESSAGE_SELECTION_DECIDED).active().count() > 0;
+        if (!waiting) {
+            LOG.warn("Application {} is not waiting for its selection outcome: left for the announcement's check",
+                    application.reference());
+            return false;
+        }
+        runtimeService.createMessageCorrelation(ApplicationReviewVariables.MESSAGE_SELECTION_DECIDED)
+                .processInstanceId(application.processInstanceId())
                 .setVariable(ApplicationReviewVariables.SELECTION_OUTCOME, line.outcome().name())
                 .correlateWithResult();
         selections.markAnnounced(applicationId, ProgrammeTime.now());
         selections.record(line.campaignId(), applicationId, SelectionEventType.ANNOUNCED, null, line.outcome(), null,
                 null, ProgrammeTime.now());
+        return true;
     }
 
     /** In the application's process, "Enregistrer l'issue de la sélection": its status and its letter. */
@@ -303,7 +349,7 @@ class SelectionSteps {
             return null;
         }
         String text = value.toString().strip();
-        if (Texts.hasControlCharacters(text)) {
+        if (Texts.hasForbiddenCharacters(text)) {
             throw new FormFieldValidationException(field, "Le texte contient des caractères non autorisés.");
         }
         if (text.length() > REMARK_MAX) {
