@@ -93,6 +93,9 @@ class RankingTests {
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).contains("Classement des candidatures présélectionnées", "Projet C",
                 "Lauréat (accompagné)", "Liste complémentaire");
+        String first = ranking.rank(campaign).get(0).application().reference();
+        assertThat(page.getBody()).as("each line links to its case page")
+                .contains("<a href=\"/cases/" + first + "\"");
 
         ResponseEntity<byte[]> csv = http.exchange("/staff/campaigns/" + campaign.id() + "/ranking.csv",
                 HttpMethod.GET, new HttpEntity<>(cookie(login("manager"))), byte[].class);

@@ -299,7 +299,9 @@ class SelectionCampaignIntegrationTests {
         assertThat(runtimeService.getVariable(campaignProcess, CallForProjectsVariables.SELECTION_SUMMARY).toString())
                 .contains("Conseillé 4/4", "2 changement(s) par rapport à la proposition").doesNotContain(MOVE_IN_REASON);
         String selectionTable = HtmlUtils.htmlUnescape(get(selectionPage(campaignId), committee).getBody());
-        assertThat(selectionTable).contains(MOVE_IN_REASON, MOVE_OUT_REASON, "<th scope=\"col\">Pertinence /5</th>");
+        assertThat(selectionTable).contains(MOVE_IN_REASON, MOVE_OUT_REASON, "<th scope=\"col\">Pertinence /5</th>",
+                "<a href=\"/cases/" + apps.get("S10").reference() + "\">", "<a href=\"/cases/"
+                        + apps.get("R1").reference() + "\"");
         String s10Row = selectionTable.substring(selectionTable.indexOf(apps.get("S10").reference() + "</a>"));
         assertThat(s10Row.substring(0, s10Row.indexOf("</tr>")).replaceAll("<[^>]*>", " ").replaceAll("\\s+", " "))
                 .as("each criterion's score, the total, the proposal and the selection")
