@@ -17,8 +17,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
 public final class DatabaseOutage {
 
     /** What a person reads while the database is away (French). */
-    public static final String MESSAGE = "Service momentanément indisponible : la base de données redémarre. "
-            + "Réessayez dans quelques secondes ; rien de ce que vous avez envoyé n'a été enregistré à moitié.";
+    public static final String MESSAGE = "Service momentanément indisponible. Réessayez dans quelques secondes ; "
+            + "rien de ce que vous avez envoyé n'a été enregistré à moitié.";
     public static final String TITLE = "Service momentanément indisponible";
     /** Seconds a client should wait before trying again ({@code Retry-After}). */
     public static final int RETRY_AFTER_SECONDS = 5;

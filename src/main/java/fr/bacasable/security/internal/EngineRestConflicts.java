@@ -27,6 +27,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EngineRestConflicts {
 
+    /** What the engine says when a concurrent completion moved the task's execution on first. */
+    static final String EXECUTION_MOVED_ON = "it has no current activity";
     static final String CONCURRENT_CHANGE =
             "Cette tâche vient d'être traitée par quelqu'un d'autre : rechargez-la avant de recommencer.";
 
@@ -45,7 +47,8 @@ class EngineRestConflicts {
                 return unavailable();
             }
             if (causedBy(exception, OptimisticLockingException.class)
-                    || causedBy(exception, NullValueException.class) && exception.getMessage().contains("task is null")) {
+                    || causedBy(exception, NullValueException.class) && exception.getMessage().contains("task is null")
+                    || exception.getMessage() != null && exception.getMessage().contains(EXECUTION_MOVED_ON)) {
                 return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
                         .entity(Map.of("type", "OptimisticLockingException", "message", CONCURRENT_CHANGE)).build();
             }

@@ -12,7 +12,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
@@ -70,11 +72,28 @@ class PeopleCommandGuard extends CommandInterceptor {
             String taskId = argument(command, "taskId");
             CommandContext commandContext = Context.getCommandContext();
             TaskEntity task = taskId == null ? null : commandContext.getTaskManager().findTaskById(taskId);
+            if (task != null) {
+                checkMayWork(commandContext, task);
+            }
             if (variables != null && !variables.isEmpty() && task != null) {
-                commandContext.getProcessEngineConfiguration().getCommandCheckers()
-                        .forEach(checker -> checker.checkTaskWork(task));
                 check(variables, formFields(taskId));
             }
+        }
+    }
+
+    /**
+     * The engine's own check, made first. When someone else has just completed the task, its grants
+     * are gone with it: the loser is told of the concurrent change (409), not refused (403).
+     */
+    private static void checkMayWork(CommandContext commandContext, TaskEntity task) {
+        try {
+            commandContext.getProcessEngineConfiguration().getCommandCheckers()
+                    .forEach(checker -> checker.checkTaskWork(task));
+        } catch (AuthorizationException refused) {
+            if (commandContext.getDbSqlSession().selectOne("selectTask", task.getId()) == null) {
+                throw new OptimisticLockingException("Task " + task.getId() + " was completed meanwhile");
+            }
+            throw refused;
         }
     }
 
