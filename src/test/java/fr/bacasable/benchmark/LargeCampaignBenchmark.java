@@ -9,6 +9,7 @@ import fr.bacasable.PostgresSuite;
 import fr.bacasable.application.ApplicationReviewVariables;
 import fr.bacasable.application.internal.IntakeService;
 import fr.bacasable.campaign.CampaignService;
+import fr.bacasable.StaffLogin;
 import fr.bacasable.notification.NotificationService;
 import fr.bacasable.selection.SelectionDriver;
 import fr.bacasable.selection.SelectionDriver.Submitted;
@@ -32,14 +33,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -304,12 +303,7 @@ class LargeCampaignBenchmark {
     }
 
     private String login(String userId) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        ResponseEntity<String> response = http.withRedirects(Redirects.DONT_FOLLOW).postForEntity("/staff/login",
-                new HttpEntity<>("username=" + userId + "&password=" + PASSWORD + "&next=/", headers), String.class);
-        return response.getHeaders().get(HttpHeaders.SET_COOKIE).stream().map(cookie -> cookie.split(";", 2)[0])
-                .filter(cookie -> cookie.startsWith("JSESSIONID")).findFirst().orElseThrow();
+        return StaffLogin.cookie(http, userId, PASSWORD);
     }
 
     private static HttpHeaders cookieHeader(String cookie) {

@@ -132,7 +132,11 @@ final class ChildApp implements AutoCloseable {
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.timezone=Europe/Paris",
                 "-cp", classPath(), MAIN_CLASS, "--server.port=" + port,
                 "--bas.public-url=http://127.0.0.1:" + port,
-                "--camunda.bpm.generic-properties.properties.hostname=" + name));
+                "--camunda.bpm.generic-properties.properties.hostname=" + name,
+                // One test client plays every applicant and every staff member: per-client limits off.
+                "--bas.limits.submissions-per-client=100000", "--bas.limits.submissions-per-recipient=100000",
+                "--bas.limits.login-failures-per-client=100000",
+                "--bas.limits.login-failures-per-client-and-user=100000"));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         return command;
     }

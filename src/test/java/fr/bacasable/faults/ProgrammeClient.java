@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.bacasable.StaffLogin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -134,13 +135,21 @@ final class ProgrammeClient {
     void closeNow(ChildApp node, String campaignId) {
         HttpClient session = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .connectTimeout(Duration.ofSeconds(2)).build();
+        String loginToken = StaffLogin.tokenIn(call(session, node, "login page",
+                HttpRequest.newBuilder(node.uri("/staff/login")).GET()).body());
         HttpResponse<String> login = call(session, node, "staff login", HttpRequest.newBuilder(node.uri("/staff/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
-                        "username=manager&password=" + ChildApp.STAFF_PASSWORD + "&next=/staff/campaigns")));
+                        "username=manager&password=" + ChildApp.STAFF_PASSWORD + "&next=/staff/campaigns&"
+                                + StaffLogin.TOKEN_FIELD + "=" + URLEncoder.encode(loginToken, StandardCharsets.UTF_8))));
         assertThat(login.headers().firstValue("Location")).as("login").hasValueSatisfying(
                 location -> assertThat(location).endsWith("/staff/campaigns"));
+        String pageToken = StaffLogin.tokenIn(call(session, node, "campaigns page",
+                HttpRequest.newBuilder(node.uri("/staff/campaigns")).GET()).body());
         HttpResponse<String> closing = call(session, node, "close now", HttpRequest.newBuilder(
-                node.uri("/staff/campaigns/" + campaignId + "/close-now")).POST(HttpRequest.BodyPublishers.noBody()));
+                node.uri("/staff/campaigns/" + campaignId + "/close-now"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(StaffLogin.TOKEN_FIELD + "="
+                        + URLEncoder.encode(pageToken, StandardCharsets.UTF_8))));
         assertThat(closing.statusCode()).as(closing.body()).isEqualTo(302);
     }
 
