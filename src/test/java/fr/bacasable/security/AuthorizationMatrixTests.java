@@ -9,8 +9,10 @@ import fr.bacasable.StaffLogin.WebappSession;
 import fr.bacasable.application.Applications;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
+import fr.bacasable.shared.ProgrammeTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -272,7 +274,10 @@ class AuthorizationMatrixTests {
 
     /** An application submitted over the API and found complete by a programme manager over the engine REST API. */
     private InReview newApplicationInReview() {
-        Campaign campaign = campaigns.listPublic().get(0);
+        LocalDate today = ProgrammeTime.today();
+        Campaign campaign = campaigns.listPublic().stream().filter(Campaign::acceptsApplications)
+                .filter(open -> !open.openingDate().isAfter(today) && !open.closingDate().isBefore(today))
+                .findFirst().orElseThrow();
         ResponseEntity<String> submitted = exchange(null, HttpMethod.POST, "/api/campaigns/" + campaign.id()
                 + "/applications", Applications.validBody().toString());
         assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(201);
