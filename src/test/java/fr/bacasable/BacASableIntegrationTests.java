@@ -169,6 +169,9 @@ class BacASableIntegrationTests {
         assertThat(campaigns.find(campaign.id()).orElseThrow().status()).isEqualTo(CampaignStatus.OPEN);
 
         fireTimer(processInstanceId);
+        assertThat(campaigns.find(campaign.id()).orElseThrow().status()).as("closing commits on its own")
+                .isEqualTo(CampaignStatus.CLOSED);
+        executeDueJobs(processInstanceId);
         assertThat(campaigns.find(campaign.id()).orElseThrow().status())
                 .as("closed without any application under review, it goes straight to the committee")
                 .isEqualTo(CampaignStatus.SELECTION);
@@ -310,6 +313,18 @@ class BacASableIntegrationTests {
 
     private int campaignCount() {
         return campaigns.listPublic().size();
+    }
+
+    /** The asynchronous steps after the closing, as the job executor (off in tests) would run them. */
+    private void executeDueJobs(String processInstanceId) {
+        for (Job job = nextDueJob(processInstanceId); job != null; job = nextDueJob(processInstanceId)) {
+            managementService.executeJob(job.getId());
+        }
+    }
+
+    private Job nextDueJob(String processInstanceId) {
+        return managementService.createJobQuery().processInstanceId(processInstanceId).executable().messages()
+                .listPage(0, 1).stream().findFirst().orElse(null);
     }
 
     private void fireTimer(String processInstanceId) {

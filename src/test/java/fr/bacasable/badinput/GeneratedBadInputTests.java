@@ -367,7 +367,12 @@ class GeneratedBadInputTests {
                 + "Content-Type: application/json").getBytes(StandardCharsets.UTF_8), body, true);
         assertThat(response.status()).as(response.text()).isEqualTo(201);
         JsonNode receipt = readJson(response, null);
-        return new Applicant(receipt.path("reference").asText(), receipt.path("trackingToken").asText());
+        Applicant applicant = new Applicant(receipt.path("reference").asText(), receipt.path("trackingToken").asText());
+        RawHttp.Response opened = http.send(("GET /api/applications/" + applicant.reference() + " HTTP/1.1\r\n"
+                + "Authorization: Bearer " + applicant.token()).getBytes(StandardCharsets.UTF_8), new byte[0], false);
+        assertThat(opened.status()).as("the applicant opens the tracking link, which confirms the address: %s",
+                opened.text()).isEqualTo(200);
+        return applicant;
     }
 
     /** The programme manager asks the applicant for more information, as in Tasklist. */
