@@ -1,13 +1,10 @@
 package fr.bacasable.application.internal;
 
+import fr.bacasable.shared.ReadBodyRequest;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -60,7 +57,7 @@ class ApiRequestBodies extends OncePerRequestFilter {
         } else if (isUtf8Json(request.getContentType()) && !isUtf8(body)) {
             Refusals.write(request, response, HttpServletResponse.SC_BAD_REQUEST, NOT_UTF8);
         } else {
-            chain.doFilter(new ReadBody(request, body), response);
+            chain.doFilter(new ReadBodyRequest(request, body), response);
         }
     }
 
@@ -83,58 +80,6 @@ class ApiRequestBodies extends OncePerRequestFilter {
             return true;
         } catch (CharacterCodingException e) {
             return false;
-        }
-    }
-
-    /** The request with its body already read in full. */
-    private static final class ReadBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        ReadBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("The body is already read");
-                }
-            };
         }
     }
 }
