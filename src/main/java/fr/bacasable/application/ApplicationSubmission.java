@@ -55,12 +55,16 @@ public record ApplicationSubmission(
             problems.put("siret", "Le numéro SIRET doit comporter 14 chiffres et être valide (clé de contrôle).");
         }
         problems.text("contactName", contactName, NAME_MAX, "le nom de la personne à contacter");
-        if (blank(contactEmail)) {
+        if (Texts.hasForbiddenCharacters(contactEmail)) {
+            problems.put("contactEmail", CONTROL_CHARACTERS);
+        } else if (blank(contactEmail)) {
             problems.put("contactEmail", "Indiquez l'adresse électronique de la personne à contacter.");
         } else if (!EmailAddresses.isValid(contactEmail)) {
             problems.put("contactEmail", "L'adresse électronique n'est pas valide (exemple : nom@organisme.fr).");
         }
-        if (blank(contactPhone)) {
+        if (Texts.hasForbiddenCharacters(contactPhone)) {
+            problems.put("contactPhone", CONTROL_CHARACTERS);
+        } else if (blank(contactPhone)) {
             problems.put("contactPhone", "Indiquez le numéro de téléphone de la personne à contacter.");
         } else if (!isPhoneNumber(contactPhone.strip())) {
             problems.put("contactPhone", "Le numéro de téléphone n'est pas valide (exemple : 01 23 45 67 89).");

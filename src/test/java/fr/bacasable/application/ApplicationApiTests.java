@@ -282,6 +282,10 @@ class ApplicationApiTests {
                         "contactEmail", "L'adresse électronique n'est pas valide (exemple : nom@organisme.fr)."),
                 invalid("phone without digits", body -> body.put("contactPhone", "+ (  ) - . . - ."), "contactPhone",
                         "Le numéro de téléphone n'est pas valide (exemple : 01 23 45 67 89)."),
+                invalid("phone ending with a vertical tab", body -> body.put("contactPhone", "04 72 10 30 30\u000B"),
+                        "contactPhone", "Ce champ contient des caractères non autorisés."),
+                invalid("e-mail starting with a vertical tab", body -> body.put("contactEmail",
+                        "\u000Balice.martin@example.org"), "contactEmail", "Ce champ contient des caractères non autorisés."),
                 invalid("more AI techniques than there are", body -> {
                     var list = body.putArray("aiTechniques");
                     for (int i = 0; i <= AiTechnique.values().length; i++) {
