@@ -175,7 +175,10 @@ class BacASableIntegrationTests {
         assertThat(campaigns.find(campaign.id()).orElseThrow().status())
                 .as("closed without any application under review, it goes straight to the committee")
                 .isEqualTo(CampaignStatus.SELECTION);
-        assertThat(runtimeService.getActiveActivityIds(processInstanceId)).containsExactly("Task_ProposeSelection");
+        assertThat(runtimeService.getActiveActivityIds(processInstanceId)).containsExactly("CallActivity_SelectLaureates");
+        String selection = runtimeService.createProcessInstanceQuery().superProcessInstanceId(processInstanceId)
+                .singleResult().getId();
+        assertThat(runtimeService.getActiveActivityIds(selection)).containsExactly("Task_ProposeSelection");
     }
 
     @Test
@@ -323,7 +326,7 @@ class BacASableIntegrationTests {
     }
 
     private Job nextDueJob(String processInstanceId) {
-        return managementService.createJobQuery().processInstanceId(processInstanceId).executable().messages()
+        return managementService.createJobQuery().rootProcessInstanceId(processInstanceId).executable().messages()
                 .listPage(0, 1).stream().findFirst().orElse(null);
     }
 

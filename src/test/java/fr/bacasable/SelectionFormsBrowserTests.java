@@ -90,10 +90,10 @@ class SelectionFormsBrowserTests {
         driver.review(third, new double[] {3.5, 3.5, 3.5, 3.5}, new double[] {3.5, 3.5, 3.5, 3.5});
         driver.review(rejected, new double[] {2, 3, 3, 3}, new double[] {2, 3, 3, 3});
         driver.close(campaignId);
-        String campaignProcess = driver.campaignProcess(campaignId);
+        String selectionProcess = driver.selectionProcess(campaignId);
 
         tasklist = FrenchTasklist.logIn(port, "committee");
-        String proposal = driver.taskOf(campaignProcess, "Task_ProposeSelection").getId();
+        String proposal = driver.taskOf(selectionProcess, "Task_ProposeSelection").getId();
         WebElement form = tasklist.openAndClaim(COMMITTEE_FILTER, proposal);
         assertThat(form.getText()).contains("Proposer la sélection", "Résumé de la sélection",
                 "Lauréat (accompagné) 1/1", "Conseillé 1/1", "Liste complémentaire 1/1",
@@ -133,7 +133,7 @@ class SelectionFormsBrowserTests {
 
         tasklist = FrenchTasklist.logIn(port, "president");
         form = tasklist.openAndClaim(PRESIDENT_FILTER,
-                driver.taskOf(campaignProcess, "Task_DecideSelection").getId());
+                driver.taskOf(selectionProcess, "Task_DecideSelection").getId());
         assertThat(form.getText()).contains("Observations du comité", "Deux changements, motivés ci-dessus.",
                 "2 changement(s) par rapport à la proposition");
         assertThat(form.findElement(By.xpath(".//a[normalize-space()='Ouvrir la page de la sélection']"))
@@ -144,17 +144,17 @@ class SelectionFormsBrowserTests {
         tasklist = null;
         // The president's decisions go through the engine as Tasklist would send them (completing the
         // radio form in headless Tasklist is not reliable yet, see the closing note of issue 4).
-        driver.complete("president", List.of("president"), driver.taskOf(campaignProcess, "Task_DecideSelection"),
+        driver.complete("president", List.of("president"), driver.taskOf(selectionProcess, "Task_DecideSelection"),
                 Map.of("selectionDecision", "SEND_BACK",
                         "presidentRemark", "Justifiez davantage le retrait du premier classé."));
 
         tasklist = FrenchTasklist.logIn(port, "committee");
-        String again = driver.taskOf(campaignProcess, "Task_ProposeSelection").getId();
+        String again = driver.taskOf(selectionProcess, "Task_ProposeSelection").getId();
         form = tasklist.openAndClaim(COMMITTEE_FILTER, again);
         assertThat(form.getText()).contains("Sélection renvoyée par la présidence",
                 "Justifiez davantage le retrait du premier classé.");
         assertThat(tasklist.complete(() -> done(again))).isEmpty();
-        driver.complete("president", List.of("president"), driver.taskOf(campaignProcess, "Task_DecideSelection"),
+        driver.complete("president", List.of("president"), driver.taskOf(selectionProcess, "Task_DecideSelection"),
                 Map.of("selectionDecision", "CONFIRM", "presidentRemark", "Sélection arrêtée."));
         driver.executeAllJobs();
         tasklist.quit();

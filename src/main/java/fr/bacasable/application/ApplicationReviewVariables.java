@@ -1,6 +1,10 @@
 package fr.bacasable.application;
 
-/** The variables and messages of {@code ApplicationReviewProcess}, named once. Its business key is the reference. */
+/**
+ * The variables and messages of {@code ApplicationReviewProcess}, named once. Its business key is the
+ * reference, which the processes it calls (the review, the selection's outcome, the withdrawal from the
+ * selection) share.
+ */
 public final class ApplicationReviewVariables {
 
     public static final String PROCESS_KEY = "ApplicationReviewProcess";
@@ -37,15 +41,8 @@ public final class ApplicationReviewVariables {
 
     public static final String MESSAGE_APPLICANT_ANSWERED = "ApplicantAnswered";
     public static final String MESSAGE_APPLICATION_WITHDRAWN = "ApplicationWithdrawn";
-    /** Sent by the campaign with {@link #SELECTION_OUTCOME}: LAUREATE, ADVISED, RESERVE, NOT_SELECTED or REJECTED. */
-    public static final String MESSAGE_SELECTION_DECIDED = "SelectionDecided";
-    public static final String SELECTION_OUTCOME = "selectionOutcome";
-    /** A laureate's place became free and this reserve application takes it. */
-    public static final String MESSAGE_RESERVE_PROMOTED = "ReservePromoted";
     /** The accompaniment of a laureate starts (sent by the accompaniment phase). */
     public static final String MESSAGE_ACCOMPANIMENT_STARTED = "AccompanimentStarted";
-    /** Whether a withdrawal freed a laureate's place, which the first reserve application then takes. */
-    public static final String LAUREATE_PLACE_FREED = "laureatePlaceFreed";
 
     private ApplicationReviewVariables() {
     }

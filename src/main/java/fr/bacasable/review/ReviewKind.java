@@ -18,7 +18,7 @@ public enum ReviewKind {
         this.taskKey = taskKey;
     }
 
-    /** The user task of {@code ApplicationReviewProcess} where this scoring is done. */
+    /** The user task of {@code ReviewProcess} where this scoring is done. */
     public String taskKey() {
         return taskKey;
     }

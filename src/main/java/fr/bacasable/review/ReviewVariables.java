@@ -3,11 +3,20 @@ package fr.bacasable.review;
 import java.util.Locale;
 
 /**
- * The review's variables in {@code ApplicationReviewProcess}. Each review form has its own field
- * prefix ({@code legal}, {@code technical}, {@code consensus}), so two reviewers submitting at the
- * same time never write the same variables.
+ * The variables of {@code ReviewProcess}, named once. An application's process calls it once the file is
+ * complete, under the application's business key (the reference), and reads back the review's outcome and
+ * final scores. Each review form has its own field prefix ({@code legal}, {@code technical},
+ * {@code consensus}), so two reviewers submitting at the same time never write the same variables.
  */
 public final class ReviewVariables {
+
+    public static final String PROCESS_KEY = "ReviewProcess";
+
+    /** Passed in by the application's process. */
+    public static final String APPLICATION_ID = "applicationId";
+    public static final String CAMPAIGN_ID = "campaignId";
+    /** ReviewOutcomeDecision's result, passed back with the final scores ({@link Criterion#field()}). */
+    public static final String REVIEW_OUTCOME = "reviewOutcome";
 
     /** Each review's deadline and escalation date, after its prefix: {@code legalReviewDueAt}, ... */
     public static final String REVIEW_DUE_AT = "ReviewDueAt";

@@ -14,12 +14,9 @@ import static fr.bacasable.application.ApplicationReviewVariables.ELIGIBILITY;
 import static fr.bacasable.application.ApplicationReviewVariables.ELIGIBLE;
 import static fr.bacasable.application.ApplicationReviewVariables.INFORMATION_REQUEST_ID;
 import static fr.bacasable.application.ApplicationReviewVariables.INFORMATION_REQUEST_TEXT;
-import static fr.bacasable.application.ApplicationReviewVariables.LAUREATE_PLACE_FREED;
 import static fr.bacasable.application.ApplicationReviewVariables.MESSAGE_ACCOMPANIMENT_STARTED;
 import static fr.bacasable.application.ApplicationReviewVariables.MESSAGE_APPLICANT_ANSWERED;
 import static fr.bacasable.application.ApplicationReviewVariables.MESSAGE_APPLICATION_WITHDRAWN;
-import static fr.bacasable.application.ApplicationReviewVariables.MESSAGE_RESERVE_PROMOTED;
-import static fr.bacasable.application.ApplicationReviewVariables.MESSAGE_SELECTION_DECIDED;
 import static fr.bacasable.application.ApplicationReviewVariables.PROCESSES_PERSONAL_DATA;
 import static fr.bacasable.application.ApplicationReviewVariables.PROCESS_KEY;
 import static fr.bacasable.application.ApplicationReviewVariables.PROHIBITED_PRACTICE;
@@ -27,8 +24,10 @@ import static fr.bacasable.application.ApplicationReviewVariables.PROJECT_STAGE;
 import static fr.bacasable.application.ApplicationReviewVariables.REFERENCE;
 import static fr.bacasable.application.ApplicationReviewVariables.REMINDER_AT;
 import static fr.bacasable.application.ApplicationReviewVariables.REVIEW_OUTCOME;
-import static fr.bacasable.application.ApplicationReviewVariables.SELECTION_OUTCOME;
 import static fr.bacasable.application.ApplicationReviewVariables.USES_AI;
+import static fr.bacasable.selection.ApplicationSelectionVariables.MESSAGE_RESERVE_PROMOTED;
+import static fr.bacasable.selection.ApplicationSelectionVariables.MESSAGE_SELECTION_DECIDED;
+import static fr.bacasable.selection.ApplicationSelectionVariables.SELECTION_OUTCOME;
 import static fr.bacasable.review.ReviewVariables.CONFLICT_DECLARED;
 import static fr.bacasable.review.ReviewVariables.CONFLICT_DETAILS_FIELD;
 import static fr.bacasable.review.ReviewVariables.CONFLICT_FIELD;
@@ -54,8 +53,11 @@ import fr.bacasable.ProcessTestEngine;
 import fr.bacasable.RetrySchedules;
 import fr.bacasable.review.Criterion;
 import fr.bacasable.review.ReviewKind;
+import fr.bacasable.review.ReviewVariables;
 import fr.bacasable.review.Scores;
+import fr.bacasable.selection.ApplicationSelectionVariables;
 import fr.bacasable.selection.Outcome;
+import fr.bacasable.selection.SelectionWithdrawalVariables;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,11 +91,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code ApplicationReviewProcess} with its real decisions and the Spring delegates and task listeners
- * replaced by lambdas that change the process variables as the real steps do and record which task
- * called them.
+ * {@code ApplicationReviewProcess} with the processes it calls ({@code ReviewProcess},
+ * {@code ApplicationSelectionProcess}, {@code SelectionWithdrawalProcess}), its real decisions, and the
+ * Spring delegates and task listeners replaced by lambdas that change the process variables as the real
+ * steps do and record which task called them.
  */
-@Deployment(resources = {"processes/ApplicationReviewProcess.bpmn", "processes/EligibilityDecision.dmn",
+@Deployment(resources = {"processes/ApplicationReviewProcess.bpmn", "processes/ReviewProcess.bpmn",
+        "processes/ApplicationSelectionProcess.bpmn", "processes/SelectionWithdrawalProcess.bpmn",
+        "processes/EligibilityDecision.dmn",
         "processes/DpiaRequirementDecision.dmn", "processes/AiActRiskDecision.dmn",
         "processes/ReviewOutcomeDecision.dmn"})
 class ApplicationReviewProcessTest {
@@ -157,11 +162,12 @@ class ApplicationReviewProcessTest {
         Mocks.register("escalateTechnicalReview", step(execution -> { }));
         Mocks.register("recordReviewOutcome", step(this::recordReviewOutcome));
         Mocks.register("recordSelectionOutcome", step(execution -> { }));
-        Mocks.register("recordPromotion", step(execution -> execution.setVariable(SELECTION_OUTCOME,
+        Mocks.register("recordPromotion", step(execution -> execution.setVariable(
+                ApplicationSelectionVariables.SELECTION_OUTCOME,
                 Outcome.LAUREATE.name())));
         Mocks.register("recordWithdrawal", step(execution -> { }));
-        Mocks.register("releaseSelectionPlace", step(execution -> execution.setVariable(LAUREATE_PLACE_FREED,
-                laureatePlaceFreed)));
+        Mocks.register("releaseSelectionPlace", step(execution -> execution.setVariable(
+                SelectionWithdrawalVariables.LAUREATE_PLACE_FREED, laureatePlaceFreed)));
         Mocks.register("promoteFirstReserve", step(execution -> { }));
     }
 
@@ -191,39 +197,43 @@ class ApplicationReviewProcessTest {
 
         complete(task(), withVariables(COMPLETENESS, COMPLETENESS_COMPLETE));
 
-        assertThat(application).hasPassedInOrder("Task_MarkUnderReview", "Task_ScheduleReviews")
+        assertThat(application).hasPassed("Task_MarkUnderReview").isWaitingAtExactly("CallActivity_Review")
+                .variables().doesNotContainKey(COMPLETENESS);
+        ProcessInstance review = called(application, ReviewVariables.PROCESS_KEY);
+        Assertions.assertThat(review.getBusinessKey()).isEqualTo(BUSINESS_KEY);
+        assertThat(review).hasPassed("Task_ScheduleReviews")
                 .isWaitingAtExactly("Task_ReviewLegal", "Task_ReviewTechnical")
-                .variables().doesNotContainKey(COMPLETENESS)
+                .variables().containsEntry(ReviewVariables.APPLICATION_ID, APPLICATION)
                 .containsEntry(field(ReviewKind.LEGAL, REVIEW_DUE_AT), Date.from(REVIEW_DUE))
                 .containsEntry(field(ReviewKind.LEGAL, REVIEW_ESCALATION_AT), Date.from(REVIEW_ESCALATION))
                 .containsEntry(field(ReviewKind.TECHNICAL, REVIEW_DUE_AT), Date.from(REVIEW_DUE))
                 .containsEntry(field(ReviewKind.TECHNICAL, REVIEW_ESCALATION_AT), Date.from(REVIEW_ESCALATION));
-        assertThat(task("Task_ReviewLegal", application)).hasCandidateGroup("legal-reviewers")
+        assertThat(task("Task_ReviewLegal", review)).hasCandidateGroup("legal-reviewers")
                 .hasDueDate(Date.from(REVIEW_DUE));
-        assertThat(task("Task_ReviewTechnical", application)).hasCandidateGroup("technical-reviewers")
+        assertThat(task("Task_ReviewTechnical", review)).hasCandidateGroup("technical-reviewers")
                 .hasDueDate(Date.from(REVIEW_DUE));
-        Assertions.assertThat(screenedTasks).containsExactlyInAnyOrderElementsOf(reviewTaskIds(application).values());
+        Assertions.assertThat(screenedTasks).containsExactlyInAnyOrderElementsOf(reviewTaskIds(review).values());
         Assertions.assertThat(timerDueDates()).containsOnly(
                 Map.entry("BoundaryEvent_LegalReviewDue", REVIEW_DUE),
                 Map.entry("BoundaryEvent_LegalReviewOverdue", REVIEW_ESCALATION),
                 Map.entry("BoundaryEvent_TechnicalReviewDue", REVIEW_DUE),
                 Map.entry("BoundaryEvent_TechnicalReviewOverdue", REVIEW_ESCALATION));
 
-        review(application, ReviewKind.LEGAL, "4", "3.5", "3", "3");
+        review(review, ReviewKind.LEGAL, "4", "3.5", "3", "3");
 
-        assertThat(application).hasPassed("Task_RecordLegalReview")
+        assertThat(review).hasPassed("Task_RecordLegalReview")
                 .isWaitingAtExactly("Gateway_ReviewsDone", "Task_ReviewTechnical")
                 .variables().containsEntry(field(ReviewKind.LEGAL, CONFLICT_DECLARED), false)
                 .doesNotContainKeys(field(ReviewKind.LEGAL, CONFLICT_FIELD), field(ReviewKind.LEGAL, "relevanceScore"));
 
-        review(application, ReviewKind.TECHNICAL, "4", "3", "3.5", "3");
+        review(review, ReviewKind.TECHNICAL, "4", "3", "3.5", "3");
 
-        assertThat(application).hasPassedInOrder("Task_RecordTechnicalReview", "Task_CompareReviews",
-                "Task_DecideReviewOutcome", "Task_RecordReviewOutcome", "Event_ReviewSettledReported")
-                .hasNotPassed("Task_ReachConsensus")
-                .isWaitingAtExactly("Task_AwaitSelection")
-                .variables().containsEntry(REVIEWS_DIVERGE, false)
-                .containsEntry("relevanceScore", 4.0).containsEntry("dataProtectionInterestScore", 3.25)
+        assertThat(review).isEnded().hasPassedInOrder("Task_RecordTechnicalReview", "Task_CompareReviews",
+                "Task_DecideReviewOutcome", "EndEvent_ReviewCompleted").hasNotPassed("Task_ReachConsensus");
+        assertThat(application).hasPassedInOrder("CallActivity_Review", "Task_RecordReviewOutcome",
+                        "Event_ReviewSettledReported")
+                .isWaitingAtExactly("CallActivity_SelectionOutcome")
+                .variables().containsEntry("relevanceScore", 4.0).containsEntry("dataProtectionInterestScore", 3.25)
                 .containsEntry("qualityScore", 3.25).containsEntry("impactScore", 3.0)
                 .doesNotContainKeys(REVIEW_OUTCOME, REVIEW_COMPARISON);
         Assertions.assertThat(reviewOutcome).containsEntry("reviewRecommendation", "SHORTLIST")
@@ -231,11 +241,14 @@ class ApplicationReviewProcessTest {
         Assertions.assertThat(managementService().createJobQuery().count())
                 .as("no campaign waits for its reviews, so the signal leaves no job").isZero();
 
+        ProcessInstance selection = called(application, ApplicationSelectionVariables.PROCESS_KEY);
+        Assertions.assertThat(selection.getBusinessKey()).isEqualTo(BUSINESS_KEY);
         selectionDecided(Outcome.LAUREATE);
 
-        assertThat(application).hasPassed("Task_AwaitSelection").hasNotPassed("Task_RecordSelectionOutcome");
-        execute(job());
-        assertThat(application).hasPassed("Task_AwaitSelection", "Task_RecordSelectionOutcome")
+        assertThat(selection).hasPassed("Task_AwaitSelection").hasNotPassed("Task_RecordSelectionOutcome");
+        execute(job("Task_AwaitSelection", selection));
+        assertThat(selection).isEnded().hasPassed("Task_RecordSelectionOutcome", "EndEvent_OutcomeRecorded");
+        assertThat(application).hasPassed("CallActivity_SelectionOutcome")
                 .isWaitingAtExactly("Task_AwaitAccompaniment")
                 .variables().containsEntry(SELECTION_OUTCOME, Outcome.LAUREATE.name());
 
@@ -313,14 +326,16 @@ class ApplicationReviewProcessTest {
     @Test
     void applicationWithACriterionBelowThreeOnAverageIsRejectedWithItsReason() {
         ProcessInstance application = inReview();
+        ProcessInstance review = called(application, ReviewVariables.PROCESS_KEY);
 
-        review(application, ReviewKind.LEGAL, "3", "4", "4", "4");
-        review(application, ReviewKind.TECHNICAL, "2", "4", "4", "4");
+        review(review, ReviewKind.LEGAL, "3", "4", "4", "4");
+        review(review, ReviewKind.TECHNICAL, "2", "4", "4", "4");
 
-        assertThat(application).hasPassed("Task_CompareReviews", "Task_DecideReviewOutcome", "Task_RecordReviewOutcome")
-                .hasNotPassed("Task_ReachConsensus")
-                .isWaitingAtExactly("Task_AwaitSelection")
-                .variables().containsEntry(REVIEWS_DIVERGE, false).containsEntry("relevanceScore", 2.5)
+        assertThat(review).isEnded().hasPassed("Task_CompareReviews", "Task_DecideReviewOutcome")
+                .hasNotPassed("Task_ReachConsensus");
+        assertThat(application).hasPassed("Task_RecordReviewOutcome")
+                .isWaitingAtExactly("CallActivity_SelectionOutcome")
+                .variables().containsEntry("relevanceScore", 2.5)
                 .doesNotContainKey(REVIEW_OUTCOME);
         Assertions.assertThat(reviewOutcome).containsEntry("reviewRecommendation", "REJECT")
                 .containsEntry("rejectionReason", "La note moyenne attribuée à la pertinence de l'usage de l'IA "
@@ -333,7 +348,7 @@ class ApplicationReviewProcessTest {
             "TECHNICAL, Task_ReviewTechnical, Task_RecordTechnicalReview, Task_ReviewLegal"})
     void reviewerWithAConflictOfInterestHandsTheReviewBackToTheGroup(ReviewKind kind, String reviewTask,
             String recordTask, String otherReviewTask) {
-        ProcessInstance application = inReview();
+        ProcessInstance application = called(inReview(), ReviewVariables.PROCESS_KEY);
         Map<String, String> before = reviewTaskIds(application);
 
         complete(task(reviewTask, application), withVariables(field(kind, CONFLICT_FIELD), CONFLICT,
@@ -354,22 +369,24 @@ class ApplicationReviewProcessTest {
     @Test
     void divergentReviewsAreSettledByAConsensusWhoseScoresDecide() {
         ProcessInstance application = inReview();
-        review(application, ReviewKind.LEGAL, "5", "3", "3", "3");
+        ProcessInstance review = called(application, ReviewVariables.PROCESS_KEY);
+        review(review, ReviewKind.LEGAL, "5", "3", "3", "3");
 
-        review(application, ReviewKind.TECHNICAL, "1", "3", "3", "3");
+        review(review, ReviewKind.TECHNICAL, "1", "3", "3", "3");
 
-        assertThat(application).hasPassed("Task_CompareReviews").isWaitingAtExactly("Task_ReachConsensus")
+        assertThat(review).hasPassed("Task_CompareReviews").isWaitingAtExactly("Task_ReachConsensus")
                 .variables().containsEntry(REVIEWS_DIVERGE, true).containsKey(REVIEW_COMPARISON)
                 .containsEntry("relevanceScore", 3.0);
         assertThat(task()).hasCandidateGroup("programme-managers");
 
         complete(task(), consensusForm("4", "3", "3", "3"));
 
-        assertThat(application).hasPassedInOrder("Task_ReachConsensus", "Task_RecordConsensus",
-                "Task_DecideReviewOutcome", "Task_RecordReviewOutcome")
-                .isWaitingAtExactly("Task_AwaitSelection")
+        assertThat(review).isEnded().hasPassedInOrder("Task_ReachConsensus", "Task_RecordConsensus",
+                "Task_DecideReviewOutcome");
+        assertThat(application).hasPassed("Task_RecordReviewOutcome")
+                .isWaitingAtExactly("CallActivity_SelectionOutcome")
                 .variables().containsEntry("relevanceScore", 4.0).containsEntry("impactScore", 3.0)
-                .doesNotContainKeys(REVIEW_COMPARISON, field(ReviewKind.CONSENSUS, REASON_FIELD),
+                .doesNotContainKeys(REVIEW_COMPARISON, REVIEWS_DIVERGE, field(ReviewKind.CONSENSUS, REASON_FIELD),
                         field(ReviewKind.CONSENSUS, "relevanceScore"));
         Assertions.assertThat(reviewOutcome).containsEntry("reviewRecommendation", "SHORTLIST");
         Assertions.assertThat(steps).endsWith("Task_CompareReviews", "Task_RecordConsensus",
@@ -378,7 +395,7 @@ class ApplicationReviewProcessTest {
 
     @Test
     void reviewersAreRemindedAtTheDueDateAndManagersAlertedFiveDaysLaterWhileTheReviewsStayOpen() {
-        ProcessInstance application = inReview();
+        ProcessInstance application = called(inReview(), ReviewVariables.PROCESS_KEY);
         Map<String, String> reviewTasks = reviewTaskIds(application);
         Assertions.assertThat(dueTimers()).isEmpty();
 
@@ -413,15 +430,17 @@ class ApplicationReviewProcessTest {
     @Test
     void reserveApplicationWaitsForAPlaceThenIsPromotedAndWaitsForItsAccompaniment() {
         ProcessInstance application = awaitingSelection();
+        ProcessInstance selection = called(application, ApplicationSelectionVariables.PROCESS_KEY);
 
         selectionDecided(Outcome.RESERVE);
-        execute(job("Task_AwaitSelection", application));
+        execute(job("Task_AwaitSelection", selection));
 
-        assertThat(application).hasPassed("Task_RecordSelectionOutcome").isWaitingAtExactly("Task_AwaitPromotion");
+        assertThat(selection).hasPassed("Task_RecordSelectionOutcome").isWaitingAtExactly("Task_AwaitPromotion");
 
         promoted();
 
-        assertThat(application).hasPassed("Task_RecordPromotion").isWaitingAtExactly("Task_AwaitAccompaniment")
+        assertThat(selection).isEnded().hasPassed("Task_RecordPromotion", "EndEvent_Promoted");
+        assertThat(application).isWaitingAtExactly("Task_AwaitAccompaniment")
                 .variables().containsEntry(SELECTION_OUTCOME, Outcome.LAUREATE.name());
         Assertions.assertThat(steps).containsExactly("Task_RecordSelectionOutcome", "Task_RecordPromotion");
     }
@@ -431,12 +450,14 @@ class ApplicationReviewProcessTest {
             "REJECTED, EndEvent_NotSelected"})
     void applicationAdvisedNotSelectedOrRejectedEndsOnceItsOutcomeIsRecorded(Outcome outcome, String endEvent) {
         ProcessInstance application = awaitingSelection();
+        ProcessInstance selection = called(application, ApplicationSelectionVariables.PROCESS_KEY);
 
         selectionDecided(outcome);
-        execute(job());
+        execute(job("Task_AwaitSelection", selection));
 
-        assertThat(application).isEnded().hasPassed("Task_RecordSelectionOutcome", endEvent)
-                .hasNotPassed("Task_AwaitPromotion", "Task_AwaitAccompaniment");
+        assertThat(selection).isEnded().hasPassed("Task_RecordSelectionOutcome", "EndEvent_OutcomeRecorded")
+                .hasNotPassed("Task_AwaitPromotion");
+        assertThat(application).isEnded().hasPassed(endEvent).hasNotPassed("Task_AwaitAccompaniment");
         Assertions.assertThat(steps).containsExactly("Task_RecordSelectionOutcome");
     }
 
@@ -464,7 +485,7 @@ class ApplicationReviewProcessTest {
 
         withdraw();
 
-        assertWithdrawn(application, "Task_ReviewLegal", "Task_ReviewTechnical");
+        assertWithdrawn(application, "CallActivity_Review");
     }
 
     @Test
@@ -475,15 +496,19 @@ class ApplicationReviewProcessTest {
         withdraw();
 
         assertWithdrawalRecorded(application, "Task_AwaitAccompaniment");
-        assertThat(application).hasPassed("Task_ReleaseSelectionPlace")
+        ProcessInstance release = called(application, SelectionWithdrawalVariables.PROCESS_KEY);
+        Assertions.assertThat(release.getBusinessKey()).isEqualTo(BUSINESS_KEY);
+        assertThat(release).hasPassed("Task_ReleaseSelectionPlace")
                 .isWaitingAt("Task_PromoteFirstReserve").hasNotPassed("Task_PromoteFirstReserve")
-                .variables().containsEntry(LAUREATE_PLACE_FREED, true);
-        Job promotion = job("Task_PromoteFirstReserve", application);
+                .variables().containsEntry(SelectionWithdrawalVariables.LAUREATE_PLACE_FREED, true);
+        Job promotion = job("Task_PromoteFirstReserve", release);
         Assertions.assertThat(promotion.getRetries()).as("a first try, then one per retry interval").isEqualTo(5);
 
         execute(promotion);
 
-        assertThat(application).isEnded().hasPassedInOrder("Task_ReleaseSelectionPlace", "Task_PromoteFirstReserve",
+        assertThat(release).isEnded().hasPassedInOrder("Task_ReleaseSelectionPlace", "Task_PromoteFirstReserve",
+                "EndEvent_PlaceReleased");
+        assertThat(application).isEnded().hasPassedInOrder("CallActivity_ReleaseSelectionPlace",
                 "Event_WithdrawalReported", "EndEvent_ApplicationWithdrawn");
         Assertions.assertThat(steps).containsExactly("Task_RecordWithdrawal", "Task_ReleaseSelectionPlace",
                 "Task_PromoteFirstReserve");
@@ -491,33 +516,40 @@ class ApplicationReviewProcessTest {
 
     @Test
     void applicantCanWithdrawFromTheReserveList() {
-        ProcessInstance application = startBefore("Task_AwaitPromotion", Outcome.RESERVE);
+        ProcessInstance application = awaitingSelection();
+        selectionDecided(Outcome.RESERVE);
+        execute(job("Task_AwaitSelection", called(application, ApplicationSelectionVariables.PROCESS_KEY)));
 
         withdraw();
 
-        assertWithdrawn(application, "Task_AwaitPromotion");
+        assertWithdrawn(application, "CallActivity_SelectionOutcome");
     }
 
     @Test
     void noStepSendsMailAndEveryJobHasTheRetryScheduleOfItsKind() {
-        BpmnModelInstance model = repositoryService().getBpmnModelInstance(repositoryService()
-                .createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).singleResult().getId());
+        BpmnModelInstance model = model(PROCESS_KEY);
 
-        Assertions.assertThat(model.getModelElementsByType(ServiceTask.class)).extracting(ServiceTask::getId)
-                .noneMatch(id -> id.startsWith("Task_Send"));
+        for (String key : List.of(PROCESS_KEY, ReviewVariables.PROCESS_KEY, ApplicationSelectionVariables.PROCESS_KEY,
+                SelectionWithdrawalVariables.PROCESS_KEY)) {
+            Assertions.assertThat(model(key).getModelElementsByType(ServiceTask.class)).extracting(ServiceTask::getId)
+                    .noneMatch(id -> id.startsWith("Task_Send"));
+        }
         Assertions.assertThat(RetrySchedules.of(model)).isEqualTo(Map.ofEntries(
                 Map.entry("Task_CheckEligibility", STEP_RETRIES),
-                Map.entry("Task_PromoteFirstReserve", STEP_RETRIES),
+                Map.entry("BoundaryEvent_AnswerReminderDue", STEP_RETRIES),
+                Map.entry("BoundaryEvent_AnswerOverdue", STEP_RETRIES),
+                Map.entry("Event_ReviewSettledReported", HAND_OFF_RETRIES),
+                Map.entry("Event_WithdrawalReported", HAND_OFF_RETRIES)));
+        Assertions.assertThat(RetrySchedules.of(model(ReviewVariables.PROCESS_KEY))).isEqualTo(Map.ofEntries(
                 Map.entry("BoundaryEvent_LegalReviewDue", STEP_RETRIES),
                 Map.entry("BoundaryEvent_LegalReviewOverdue", STEP_RETRIES),
                 Map.entry("BoundaryEvent_TechnicalReviewDue", STEP_RETRIES),
-                Map.entry("BoundaryEvent_TechnicalReviewOverdue", STEP_RETRIES),
-                Map.entry("BoundaryEvent_AnswerReminderDue", STEP_RETRIES),
-                Map.entry("BoundaryEvent_AnswerOverdue", STEP_RETRIES),
-                Map.entry("Task_AwaitSelection", STEP_RETRIES),
-                Map.entry("Event_ReviewSettledReported", HAND_OFF_RETRIES),
-                Map.entry("Event_WithdrawalReported", HAND_OFF_RETRIES)));
-        Activity awaitSelection = model.getModelElementById("Task_AwaitSelection");
+                Map.entry("BoundaryEvent_TechnicalReviewOverdue", STEP_RETRIES)));
+        Assertions.assertThat(RetrySchedules.of(model(SelectionWithdrawalVariables.PROCESS_KEY))).isEqualTo(
+                Map.of("Task_PromoteFirstReserve", STEP_RETRIES));
+        BpmnModelInstance selection = model(ApplicationSelectionVariables.PROCESS_KEY);
+        Assertions.assertThat(RetrySchedules.of(selection)).isEqualTo(Map.of("Task_AwaitSelection", STEP_RETRIES));
+        Activity awaitSelection = selection.getModelElementById("Task_AwaitSelection");
         Assertions.assertThat(awaitSelection.isCamundaAsyncAfter()).as("the outcome is recorded in a job of its own, "
                 + "not in the campaign's announcement").isTrue();
     }
@@ -617,16 +649,29 @@ class ApplicationReviewProcessTest {
 
     /** A complete application whose two reviews are open. */
     private ProcessInstance inReview() {
-        ProcessInstance application = startBefore("Task_ScheduleReviews");
-        assertThat(application).isWaitingAtExactly("Task_ReviewLegal", "Task_ReviewTechnical");
+        ProcessInstance application = startBefore("CallActivity_Review");
+        assertThat(called(application, ReviewVariables.PROCESS_KEY))
+                .isWaitingAtExactly("Task_ReviewLegal", "Task_ReviewTechnical");
         return application;
     }
 
     /** A shortlisted application waiting for its campaign's selection. */
     private ProcessInstance awaitingSelection() {
-        ProcessInstance application = startBefore("Task_AwaitSelection");
-        assertThat(application).isWaitingAtExactly("Task_AwaitSelection");
+        ProcessInstance application = startBefore("CallActivity_SelectionOutcome");
+        assertThat(called(application, ApplicationSelectionVariables.PROCESS_KEY))
+                .isWaitingAtExactly("Task_AwaitSelection");
         return application;
+    }
+
+    /** The running process of that key that the application called. */
+    private static ProcessInstance called(ProcessInstance application, String processKey) {
+        return runtimeService().createProcessInstanceQuery().superProcessInstanceId(application.getId())
+                .processDefinitionKey(processKey).singleResult();
+    }
+
+    private static BpmnModelInstance model(String processKey) {
+        return repositoryService().getBpmnModelInstance(repositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(processKey).singleResult().getId());
     }
 
     /** The open review tasks' ids, by task definition key. */
@@ -693,9 +738,8 @@ class ApplicationReviewProcessTest {
         Assertions.assertThat(interruptedActivities).allSatisfy(activity -> assertThat(application).hasPassed(activity));
         Assertions.assertThat(timerDueDates()).isEmpty();
         Assertions.assertThat(BpmnAwareTests.taskQuery().count()).isZero();
-        assertThat(application).isEnded().hasPassedInOrder("Task_RecordWithdrawal", "Task_ReleaseSelectionPlace",
-                "Event_WithdrawalReported", "EndEvent_ApplicationWithdrawn")
-                .hasNotPassed("Task_PromoteFirstReserve");
+        assertThat(application).isEnded().hasPassedInOrder("Task_RecordWithdrawal",
+                "CallActivity_ReleaseSelectionPlace", "Event_WithdrawalReported", "EndEvent_ApplicationWithdrawn");
         Assertions.assertThat(steps).endsWith("Task_RecordWithdrawal", "Task_ReleaseSelectionPlace");
     }
 

@@ -132,12 +132,12 @@ class LargeCampaignBenchmark {
         // Statistics as autovacuum keeps them on a database filled over weeks, not seconds.
         jdbc.sql("ANALYZE").update();
         figure("seeding (not part of the product's path)", seeding);
-        String campaignProcess = driver.campaignProcess(campaignId);
+        String selectionProcess = driver.selectionProcess(campaignId);
 
         // The closing's jobs run here, one after the other, as the job executor would run them.
         long closing = System.nanoTime();
         driver.close(campaignId);
-        assertThat(driver.taskOf(campaignProcess, "Task_ProposeSelection")).isNotNull();
+        assertThat(driver.taskOf(selectionProcess, "Task_ProposeSelection")).isNotNull();
         figure("closing, ranking and proposal", closing);
 
         String cookie = login("manager");
@@ -149,7 +149,7 @@ class LargeCampaignBenchmark {
 
         long proposal = System.nanoTime();
         driver.complete("committee", List.of("selection-committee"),
-                driver.taskOf(campaignProcess, "Task_ProposeSelection"), Map.of());
+                driver.taskOf(selectionProcess, "Task_ProposeSelection"), Map.of());
         figure("committee's proposal", proposal);
 
         JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
@@ -157,7 +157,7 @@ class LargeCampaignBenchmark {
         jobExecutor.start();
         try {
             long decision = System.nanoTime();
-            driver.complete("president", List.of("president"), driver.taskOf(campaignProcess, "Task_DecideSelection"),
+            driver.complete("president", List.of("president"), driver.taskOf(selectionProcess, "Task_DecideSelection"),
                     Map.of("selectionDecision", "CONFIRM"));
             figure("president's confirmation", decision);
 
@@ -172,7 +172,7 @@ class LargeCampaignBenchmark {
                         + "AND o.status = 'SENT'", campaignId) == APPLICATIONS;
             });
             waitFor("the campaign's process ended", () -> runtimeService.createProcessInstanceQuery()
-                    .processInstanceId(campaignProcess).count() == 0);
+                    .processInstanceId(selectionProcess).count() == 0);
             figure("every letter sent, from the confirmation", announcing);
             figure("from the closing to the last letter", closing);
         } finally {

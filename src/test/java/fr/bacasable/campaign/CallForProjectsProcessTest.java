@@ -1,21 +1,11 @@
 package fr.bacasable.campaign;
 
-import static fr.bacasable.campaign.CallForProjectsVariables.ANNOUNCEMENT_PAGES;
 import static fr.bacasable.campaign.CallForProjectsVariables.CAMPAIGN_ID;
 import static fr.bacasable.campaign.CallForProjectsVariables.CLOSES_AT;
-import static fr.bacasable.campaign.CallForProjectsVariables.COMMITTEE_REMARK;
-import static fr.bacasable.campaign.CallForProjectsVariables.DECISION_CONFIRM;
-import static fr.bacasable.campaign.CallForProjectsVariables.DECISION_SEND_BACK;
 import static fr.bacasable.campaign.CallForProjectsVariables.OPENING_DATE_REACHED;
 import static fr.bacasable.campaign.CallForProjectsVariables.OPENS_AT;
-import static fr.bacasable.campaign.CallForProjectsVariables.PENDING_REVIEWS;
-import static fr.bacasable.campaign.CallForProjectsVariables.PRESIDENT_REMARK;
 import static fr.bacasable.campaign.CallForProjectsVariables.PROCESS_KEY;
 import static fr.bacasable.campaign.CallForProjectsVariables.REVIEW_DEADLINE;
-import static fr.bacasable.campaign.CallForProjectsVariables.SELECTION_CONFIRMED;
-import static fr.bacasable.campaign.CallForProjectsVariables.SELECTION_DECISION;
-import static fr.bacasable.campaign.CallForProjectsVariables.SELECTION_SUMMARY;
-import static fr.bacasable.campaign.CallForProjectsVariables.SENT_BACK_REMARK;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -28,18 +18,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import fr.bacasable.ProcessTestEngine;
 import fr.bacasable.RetrySchedules;
-import fr.bacasable.application.ApplicationReviewVariables;
+import fr.bacasable.selection.CampaignSelectionVariables;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -48,6 +35,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +45,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code CallForProjectsProcess} with its Spring delegates replaced by lambdas that change the process
- * variables as the real steps do and record which task called them.
+ * variables as the real steps do and record which task called them, and the selection it calls replaced
+ * by a process that records what it was given and waits for a task.
  */
 @Deployment(resources = "processes/CallForProjectsProcess.bpmn")
 class CallForProjectsProcessTest {
@@ -67,19 +56,15 @@ class CallForProjectsProcessTest {
 
     private static final String STEP_RETRIES = "PT10S,PT1M,PT5M,PT30M";
     private static final String CAMPAIGN = "campaign-1";
+    private static final String BUSINESS_KEY = "CAMPAGNE-1";
     private static final Instant NOW = Instant.parse("2025-03-03T09:00:00Z");
     private static final Duration CAMPAIGN_LENGTH = Duration.ofDays(60);
     private static final Instant REVIEW_DEADLINE_AT = NOW.plus(Duration.ofDays(40));
-    private static final Duration RECHECK_DELAY = Duration.ofHours(1);
-    /** The applications of the confirmed selection, each told its outcome (here one page each). */
-    private static final List<String> SELECTION = List.of("application-1", "application-2", "application-3");
+    private static final String SELECTION_STUB_TASK = "Task_SelectionStub";
 
     /** The tasks whose delegate was called, in order. */
     private final List<String> steps = new ArrayList<>();
-    /** What the successive counts of the reviews still in progress find; none left once it is empty. */
-    private final Deque<Integer> pendingReviews = new ArrayDeque<>();
-    /** The applications told their outcome by the calls of "Informer les candidatures de leur issue". */
-    private final List<String> announced = new ArrayList<>();
+    private String selectionDeployment;
 
     @BeforeEach
     void setUp() {
@@ -88,26 +73,27 @@ class CallForProjectsProcessTest {
         Mocks.register("openCampaign", step(execution -> { }));
         Mocks.register("closeCampaign", step(execution -> execution.setVariable(REVIEW_DEADLINE,
                 Date.from(REVIEW_DEADLINE_AT))));
-        Mocks.register("countPendingReviews", step(execution -> execution.setVariable(PENDING_REVIEWS,
-                pendingReviews.isEmpty() ? 0 : pendingReviews.poll())));
-        Mocks.register("escalatePendingReviews", step(execution -> { }));
-        Mocks.register("prepareSelection", step(execution -> execution.setVariable(SELECTION_SUMMARY,
-                "| Rang | Candidature | Proposition |")));
-        Mocks.register("recordSelectionProposal", step(execution -> execution.removeVariable(SENT_BACK_REMARK)));
-        Mocks.register("recordSelectionDecision", step(this::recordSelectionDecision));
-        Mocks.register("announceOutcome", step(execution -> announced.add(
-                SELECTION.get((Integer) execution.getVariable("loopCounter")))));
-        Mocks.register("checkAnnouncements", step(execution -> { }));
+        Mocks.register("selectionStub", step(execution -> { }));
+        selectionDeployment = repositoryService().createDeployment()
+                .addModelInstance("CampaignSelectionProcess.bpmn", Bpmn.createExecutableProcess(
+                                CampaignSelectionVariables.PROCESS_KEY).camundaHistoryTimeToLive(1)
+                        .startEvent()
+                        .serviceTask("Task_SelectionStubStarted").camundaDelegateExpression("${selectionStub}")
+                        .userTask(SELECTION_STUB_TASK)
+                        .endEvent()
+                        .done())
+                .deploy().getId();
     }
 
     @AfterEach
     void tearDown() {
+        repositoryService().deleteDeployment(selectionDeployment, true);
         Mocks.reset();
         ClockUtil.reset();
     }
 
     @Test
-    void campaignOpeningTodayOpensAtOnceClosesAtItsClosingDateThenAnnouncesTheConfirmedSelection() {
+    void campaignOpeningTodayOpensAtOnceClosesAtItsClosingDateThenCallsTheSelectionAndEndsWithIt() {
         publishWith(NOW, true);
 
         ProcessInstance campaign = start();
@@ -120,42 +106,24 @@ class CallForProjectsProcessTest {
 
         execute(job());
 
-        assertThat(campaign).hasPassed("Task_CloseCampaign").hasNotPassed("Task_CountPendingReviews");
+        assertThat(campaign).hasPassed("Task_CloseCampaign").hasNotPassed("CallActivity_SelectLaureates");
         Assertions.assertThat(activityOf(job())).as("closing commits on its own").isEqualTo("Task_CloseCampaign");
 
         execute(job());
 
-        assertThat(campaign).hasPassed("Task_CountPendingReviews", "EndEvent_ReviewsSettled")
-                .hasNotPassed("Task_PrepareSelection");
-        Assertions.assertThat(activityOf(job())).isEqualTo("Task_PrepareSelection");
+        assertThat(campaign).isWaitingAtExactly("CallActivity_SelectLaureates");
+        ProcessInstance selection = calledSelection(campaign);
+        Assertions.assertThat(selection.getBusinessKey()).isEqualTo(BUSINESS_KEY);
+        Assertions.assertThat(runtimeService().getVariables(selection.getId())).containsOnly(
+                Map.entry(CampaignSelectionVariables.CAMPAIGN_ID, CAMPAIGN),
+                Map.entry(CampaignSelectionVariables.REVIEW_DEADLINE, Date.from(REVIEW_DEADLINE_AT)));
 
-        execute(job());
+        complete(task(selection));
 
-        assertThat(campaign).hasPassedInOrder("Task_PublishCampaign", "Task_OpenCampaign", "Task_CloseCampaign",
-                        "Task_CountPendingReviews", "EndEvent_ReviewsSettled", "Task_PrepareSelection")
-                .isWaitingAtExactly("Task_ProposeSelection")
-                .variables().containsEntry(REVIEW_DEADLINE, Date.from(REVIEW_DEADLINE_AT))
-                .containsEntry(PENDING_REVIEWS, 0).containsKey(SELECTION_SUMMARY);
-        Assertions.assertThat(timerDueDates()).isEmpty();
-        assertThat(task()).hasCandidateGroup("selection-committee");
-
-        complete(task(), withVariables(COMMITTEE_REMARK, "Proposition conforme aux capacités."));
-
-        assertThat(campaign).hasPassed("Task_RecordSelectionProposal").isWaitingAtExactly("Task_DecideSelection");
-        assertThat(task()).hasCandidateGroup("president");
-
-        complete(task(), withVariables(SELECTION_DECISION, DECISION_CONFIRM));
-
-        assertThat(campaign).hasPassed("Task_RecordSelectionDecision")
-                .variables().containsEntry(SELECTION_CONFIRMED, true);
-        executeAll(campaign);
-
-        assertThat(campaign).isEnded().hasPassed("Task_AnnounceOutcome", "Task_CheckAnnouncements",
-                "EndEvent_ResultsAnnounced");
+        assertThat(campaign).isEnded().hasPassedInOrder("Task_PublishCampaign", "Task_OpenCampaign",
+                "Task_CloseCampaign", "CallActivity_SelectLaureates", "EndEvent_CampaignCompleted");
         Assertions.assertThat(steps).containsExactly("Task_PublishCampaign", "Task_OpenCampaign",
-                "Task_CloseCampaign", "Task_CountPendingReviews", "Task_PrepareSelection",
-                "Task_RecordSelectionProposal", "Task_RecordSelectionDecision",
-                "Task_AnnounceOutcome", "Task_AnnounceOutcome", "Task_AnnounceOutcome", "Task_CheckAnnouncements");
+                "Task_CloseCampaign", "Task_SelectionStubStarted");
     }
 
     @Test
@@ -176,170 +144,21 @@ class CallForProjectsProcessTest {
     }
 
     @Test
-    @Deployment(resources = {"processes/CallForProjectsProcess.bpmn", "processes/ApplicationReviewProcess.bpmn"})
-    void closedCampaignWaitsWhileReviewsArePendingAndCountsAgainWhenOneOfItsApplicationsIsThroughReview() {
-        pendingReviews.add(1);
-
-        ProcessInstance campaign = closed();
-
-        assertThat(campaign).hasPassed("Task_CountPendingReviews").hasNotPassed("Task_PrepareSelection")
-                .isWaitingAt("Gateway_AwaitReviewProgress")
-                .variables().containsEntry(PENDING_REVIEWS, 1);
-        Assertions.assertThat(timerDueDates()).containsOnly(
-                Map.entry("Event_RecheckDelay", NOW.plus(RECHECK_DELAY)),
-                Map.entry("BoundaryEvent_ReviewDeadlineReached", REVIEW_DEADLINE_AT));
-
-        ProcessInstance otherCampaignsApplication = throughReview("campaign-2");
-
-        assertThat(otherCampaignsApplication).hasPassed("Event_ReviewSettledReported")
-                .isWaitingAt("Task_AwaitSelection");
-        Assertions.assertThat(managementService().createJobQuery().messages().count()).isZero();
-
-        ProcessInstance application = throughReview(CAMPAIGN);
-
-        // The application's signal is thrown asynchronously: it leaves the campaign a job that delivers it.
-        assertThat(application).hasPassed("Event_ReviewSettledReported").isWaitingAt("Task_AwaitSelection");
-        Job wakeUp = managementService().createJobQuery().messages().singleResult();
-        Assertions.assertThat(wakeUp.getProcessInstanceId()).isEqualTo(campaign.getId());
-        assertThat(campaign).isWaitingAt("Gateway_AwaitReviewProgress");
-        Assertions.assertThat(steps).containsExactly("Task_CloseCampaign", "Task_CountPendingReviews");
-
-        execute(wakeUp);
-        execute(job("Task_PrepareSelection", campaign));
-
-        assertThat(campaign).hasPassed("Event_ReviewSettled", "EndEvent_ReviewsSettled", "Task_PrepareSelection")
-                .hasNotPassed("Event_RecheckDelay")
-                .isWaitingAtExactly("Task_ProposeSelection")
-                .variables().containsEntry(PENDING_REVIEWS, 0);
-        Assertions.assertThat(timerDueDates()).isEmpty();
-        Assertions.assertThat(steps).containsExactly("Task_CloseCampaign", "Task_CountPendingReviews",
-                "Task_CountPendingReviews", "Task_PrepareSelection");
-    }
-
-    @Test
     void closingCommitsOnItsOwnEvenWhenTheStepsAfterItFail() {
         ProcessInstance campaign = startBefore("Event_ClosingDateReached");
-        Mocks.register("countPendingReviews", step(execution -> {
+        Mocks.register("selectionStub", step(execution -> {
             throw new IllegalStateException("database unreachable");
         }));
 
         execute(job("Event_ClosingDateReached", campaign));
 
-        assertThat(campaign).hasPassed("Task_CloseCampaign").hasNotPassed("Task_CountPendingReviews");
+        assertThat(campaign).hasPassed("Task_CloseCampaign").hasNotPassed("CallActivity_SelectLaureates");
         Job afterClosing = job("Task_CloseCampaign", campaign);
         Assertions.assertThatThrownBy(() -> managementService().executeJob(afterClosing.getId()))
                 .hasMessageContaining("database unreachable");
-        assertThat(campaign).hasPassed("Task_CloseCampaign").hasNotPassed("EndEvent_ReviewsSettled");
+        assertThat(campaign).hasPassed("Task_CloseCampaign").isWaitingAt("Task_CloseCampaign");
         Assertions.assertThat(job("Task_CloseCampaign", campaign).getRetries()).isEqualTo(4);
-        Assertions.assertThat(steps).containsExactly("Task_CloseCampaign", "Task_CountPendingReviews");
-    }
-
-    @Test
-    void rankingFailureLeavesTheCampaignClosedAndItsJobRetried() {
-        Mocks.register("prepareSelection", step(execution -> {
-            throw new IllegalStateException("ranking failed");
-        }));
-        ProcessInstance campaign = startBefore("Task_CloseCampaign");
-        execute(job("Task_CloseCampaign", campaign));
-
-        Job ranking = job("Task_PrepareSelection", campaign);
-        Assertions.assertThatThrownBy(() -> managementService().executeJob(ranking.getId()))
-                .hasMessageContaining("ranking failed");
-
-        assertThat(campaign).hasPassed("Task_CloseCampaign", "Task_CountPendingReviews", "EndEvent_ReviewsSettled")
-                .isWaitingAt("Task_PrepareSelection");
-        Assertions.assertThat(job("Task_PrepareSelection", campaign).getRetries()).isEqualTo(4);
-    }
-
-    @Test
-    void closedCampaignCountsThePendingReviewsAgainEveryHour() {
-        pendingReviews.add(2);
-        pendingReviews.add(1);
-        ProcessInstance campaign = closed();
-
-        ClockUtil.setCurrentTime(Date.from(NOW.plus(RECHECK_DELAY)));
-        execute(job("Event_RecheckDelay", campaign));
-
-        assertThat(campaign).hasPassed("Event_RecheckDelay").hasNotPassed("Event_ReviewSettled")
-                .isWaitingAt("Gateway_AwaitReviewProgress")
-                .variables().containsEntry(PENDING_REVIEWS, 1);
-        Assertions.assertThat(timerDueDates()).containsOnly(
-                Map.entry("Event_RecheckDelay", NOW.plus(RECHECK_DELAY).plus(RECHECK_DELAY)),
-                Map.entry("BoundaryEvent_ReviewDeadlineReached", REVIEW_DEADLINE_AT));
-        Assertions.assertThat(steps).containsExactly("Task_CloseCampaign", "Task_CountPendingReviews",
-                "Task_CountPendingReviews");
-    }
-
-    @Test
-    void reviewDeadlineAlertsTheManagersWhileTheCampaignKeepsWaitingForTheReviews() {
-        pendingReviews.add(3);
-        ProcessInstance campaign = closed();
-
-        ClockUtil.setCurrentTime(Date.from(REVIEW_DEADLINE_AT));
-        execute(job("BoundaryEvent_ReviewDeadlineReached", campaign));
-
-        assertThat(campaign).hasPassed("Task_EscalatePendingReviews", "EndEvent_PendingReviewsEscalated")
-                .hasNotPassed("Task_PrepareSelection")
-                .isWaitingAt("Gateway_AwaitReviewProgress");
-        Assertions.assertThat(timerDueDates()).containsOnlyKeys("Event_RecheckDelay");
-        Assertions.assertThat(steps).containsExactly("Task_CloseCampaign", "Task_CountPendingReviews",
-                "Task_EscalatePendingReviews");
-    }
-
-    @Test
-    void presidentSendsTheSelectionBackToTheCommitteeWhichProposesAgainBeforeTheSelectionIsConfirmed() {
-        ProcessInstance campaign = startBefore("Task_PrepareSelection");
-        execute(job("Task_PrepareSelection", campaign));
-        assertThat(campaign).isWaitingAtExactly("Task_ProposeSelection");
-        String firstProposal = task().getId();
-
-        complete(task(), withVariables(COMMITTEE_REMARK, "Proposition conforme aux capacités."));
-        complete(task(), withVariables(SELECTION_DECISION, DECISION_SEND_BACK,
-                PRESIDENT_REMARK, "Deux lauréats portent le même projet : revoyez le classement."));
-
-        assertThat(campaign).hasPassed("Task_RecordSelectionDecision").isWaitingAtExactly("Task_ProposeSelection")
-                .variables().containsEntry(SELECTION_CONFIRMED, false)
-                .containsEntry(SENT_BACK_REMARK, "Deux lauréats portent le même projet : revoyez le classement.")
-                .doesNotContainKeys(SELECTION_DECISION, PRESIDENT_REMARK, ANNOUNCEMENT_PAGES);
-        assertThat(task()).hasCandidateGroup("selection-committee");
-        Assertions.assertThat(task().getId()).isNotEqualTo(firstProposal);
-
-        complete(task(), withVariables(COMMITTEE_REMARK, "Classement revu."));
-
-        assertThat(campaign).isWaitingAtExactly("Task_DecideSelection").variables().doesNotContainKey(SENT_BACK_REMARK);
-
-        complete(task(), withVariables(SELECTION_DECISION, DECISION_CONFIRM));
-
-        assertThat(campaign).hasPassed("Task_RecordSelectionDecision").hasNotPassed("Task_AnnounceOutcome")
-                .variables().containsEntry(SELECTION_CONFIRMED, true);
-        Assertions.assertThat(steps).containsExactly("Task_PrepareSelection",
-                "Task_RecordSelectionProposal", "Task_RecordSelectionDecision",
-                "Task_RecordSelectionProposal", "Task_RecordSelectionDecision");
-    }
-
-    @Test
-    void confirmedSelectionTellsTheApplicationsAPageAtATimeEachInAJobOfItsOwnThenChecksThatEachWasTold() {
-        ProcessInstance campaign = startBefore("Task_DecideSelection");
-        assertThat(campaign).isWaitingAtExactly("Task_DecideSelection");
-
-        complete(task(), withVariables(SELECTION_DECISION, DECISION_CONFIRM));
-
-        Assertions.assertThat(announced).isEmpty();
-        for (int page = 1; page <= SELECTION.size(); page++) {
-            Job announcement = jobOf(campaign);
-            Assertions.assertThat(activityOf(announcement)).as("one page after the other, each in its own job")
-                    .isEqualTo("Task_AnnounceOutcome");
-            Assertions.assertThat(announcement.getRetries()).isEqualTo(5);
-            execute(announcement);
-            Assertions.assertThat(announced).hasSize(page).doesNotHaveDuplicates();
-        }
-        Job check = jobOf(campaign);
-        Assertions.assertThat(activityOf(check)).isEqualTo("Task_CheckAnnouncements");
-        Assertions.assertThat(check.getRetries()).isEqualTo(5);
-        execute(check);
-
-        Assertions.assertThat(announced).containsExactlyElementsOf(SELECTION);
-        assertThat(campaign).isEnded().hasPassed("EndEvent_ResultsAnnounced");
+        Assertions.assertThat(steps).containsExactly("Task_CloseCampaign", "Task_SelectionStubStarted");
     }
 
     @Test
@@ -352,12 +171,7 @@ class CallForProjectsProcessTest {
         Assertions.assertThat(RetrySchedules.of(model)).isEqualTo(Map.of(
                 "Event_OpeningDateReached", STEP_RETRIES,
                 "Event_ClosingDateReached", STEP_RETRIES,
-                "Task_CloseCampaign", STEP_RETRIES,
-                "Event_RecheckDelay", STEP_RETRIES,
-                "BoundaryEvent_ReviewDeadlineReached", STEP_RETRIES,
-                "Task_PrepareSelection", STEP_RETRIES,
-                "Task_AnnounceOutcome#multiInstanceBody", STEP_RETRIES,
-                "Task_CheckAnnouncements", STEP_RETRIES));
+                "Task_CloseCampaign", STEP_RETRIES));
     }
 
     private void publishWith(Instant opensAt, boolean openingDateReached) {
@@ -370,41 +184,19 @@ class CallForProjectsProcessTest {
     }
 
     private ProcessInstance start() {
-        return runtimeService().startProcessInstanceByKey(PROCESS_KEY);
+        return runtimeService().startProcessInstanceByKey(PROCESS_KEY, BUSINESS_KEY);
     }
 
     /** Starts a published campaign just before {@code activityId}. */
     private ProcessInstance startBefore(String activityId) {
-        return runtimeService().createProcessInstanceByKey(PROCESS_KEY)
+        return runtimeService().createProcessInstanceByKey(PROCESS_KEY).businessKey(BUSINESS_KEY)
                 .setVariables(Map.of(CAMPAIGN_ID, CAMPAIGN, OPENS_AT, Date.from(NOW.minus(CAMPAIGN_LENGTH)),
                         CLOSES_AT, Date.from(NOW), OPENING_DATE_REACHED, true))
                 .startBeforeActivity(activityId).execute();
     }
 
-    /** A campaign that has just closed, waiting while reviews are still in progress. */
-    private ProcessInstance closed() {
-        ProcessInstance campaign = startBefore("Task_CloseCampaign");
-        execute(job("Task_CloseCampaign", campaign));
-        assertThat(campaign).isWaitingAt("Gateway_AwaitReviewProgress");
-        return campaign;
-    }
-
-    /** An application of that campaign whose review outcome has just been recorded. */
-    private static ProcessInstance throughReview(String campaignId) {
-        return runtimeService().createProcessInstanceByKey(ApplicationReviewVariables.PROCESS_KEY)
-                .setVariable(ApplicationReviewVariables.CAMPAIGN_ID, campaignId)
-                .startBeforeActivity("Event_ReviewSettledReported").execute();
-    }
-
-    /** Runs the campaign's jobs one after the other until none is left, as the job executor would. */
-    private static void executeAll(ProcessInstance campaign) {
-        for (Job next = jobOf(campaign); next != null; next = jobOf(campaign)) {
-            execute(next);
-        }
-    }
-
-    private static Job jobOf(ProcessInstance campaign) {
-        return managementService().createJobQuery().processInstanceId(campaign.getId()).messages().singleResult();
+    private static ProcessInstance calledSelection(ProcessInstance campaign) {
+        return runtimeService().createProcessInstanceQuery().superProcessInstanceId(campaign.getId()).singleResult();
     }
 
     /** The due dates of the timers waiting, by event. */
@@ -426,17 +218,5 @@ class CallForProjectsProcessTest {
             steps.add(execution.getCurrentActivityId());
             effect.execute(execution);
         };
-    }
-
-    /** As the real step: sent back, the remark goes to the committee; confirmed, the applications to tell are set. */
-    private void recordSelectionDecision(DelegateExecution execution) {
-        boolean confirmed = DECISION_CONFIRM.equals(execution.getVariable(SELECTION_DECISION));
-        if (confirmed) {
-            execution.setVariable(ANNOUNCEMENT_PAGES, SELECTION.size());
-        } else {
-            execution.setVariable(SENT_BACK_REMARK, execution.getVariable(PRESIDENT_REMARK));
-        }
-        execution.setVariable(SELECTION_CONFIRMED, confirmed);
-        execution.removeVariables(List.of(SELECTION_DECISION, PRESIDENT_REMARK));
     }
 }

@@ -160,7 +160,7 @@ final class CampaignScript {
         Instant limit = Instant.now().plus(STEP_LIMIT);
         while (Instant.now().isBefore(limit)) {
             List<OpenTask> tasks = client.tasks(nextNode(), user, Map.of("processDefinitionKey",
-                    "CallForProjectsProcess", "taskDefinitionKey", taskKey));
+                    "CampaignSelectionProcess", "taskDefinitionKey", taskKey));
             if (!tasks.isEmpty()) {
                 return tasks.get(0);
             }

@@ -9,7 +9,6 @@ import fr.bacasable.PostgresSuite;
 import fr.bacasable.application.ApplicationDirectory;
 import fr.bacasable.application.ApplicationStatus;
 import fr.bacasable.application.internal.IntakeService;
-import fr.bacasable.campaign.CallForProjectsVariables;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.campaign.CampaignStatus;
 import fr.bacasable.selection.SelectionDriver.Submitted;
@@ -109,24 +108,24 @@ class PostgresLargeCampaignTests {
 
         assertThat(campaigns.find(campaignId).orElseThrow().status()).as("closed, then ranked")
                 .isEqualTo(CampaignStatus.SELECTION);
-        String campaignProcess = driver.campaignProcess(campaignId);
-        String summary = (String) runtimeService.getVariable(campaignProcess, CallForProjectsVariables.SELECTION_SUMMARY);
+        String selectionProcess = driver.selectionProcess(campaignId);
+        String summary = (String) runtimeService.getVariable(selectionProcess, CampaignSelectionVariables.SELECTION_SUMMARY);
         int shortlisted = (int) IntStream.range(0, APPLICATIONS).filter(index -> !rejected(index)).count();
         assertThat(summary).hasSizeLessThan(1000).contains(shortlisted + " candidature(s) classée(s)",
                 (APPLICATIONS - shortlisted) + " candidature(s) non retenue(s)");
 
         driver.complete("committee", List.of("selection-committee"),
-                driver.taskOf(campaignProcess, "Task_ProposeSelection"), Map.of());
-        driver.complete("president", List.of("president"), driver.taskOf(campaignProcess, "Task_DecideSelection"),
+                driver.taskOf(selectionProcess, "Task_ProposeSelection"), Map.of());
+        driver.complete("president", List.of("president"), driver.taskOf(selectionProcess, "Task_DecideSelection"),
                 Map.of("selectionDecision", "CONFIRM"));
         List<String> processes = new ArrayList<>(submitted.stream().map(Submitted::processInstanceId).toList());
-        processes.add(campaignProcess);
+        processes.add(selectionProcess);
         long announcing = System.nanoTime();
         driver.executeJobs(processes);
         LOG.info("{} applications told their outcome and sent their letter in {} s ({} s in all)", APPLICATIONS,
                 seconds(announcing), seconds(started));
 
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(campaignProcess).count()).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(selectionProcess).count()).isZero();
         assertThat(managementService.createJobQuery().processInstanceIds(Set.copyOf(processes)).withException().count())
                 .as("no job failed").isZero();
         assertThat(campaigns.find(campaignId).orElseThrow().status()).isEqualTo(CampaignStatus.RESULTS_ANNOUNCED);

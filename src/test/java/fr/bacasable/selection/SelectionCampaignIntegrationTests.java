@@ -15,7 +15,7 @@ import fr.bacasable.application.ApplicationStatus;
 import fr.bacasable.application.ApplicationSubmission;
 import fr.bacasable.application.Applications;
 import fr.bacasable.application.internal.IntakeService;
-import fr.bacasable.campaign.CallForProjectsVariables;
+import fr.bacasable.shared.ProcessContract;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.campaign.CampaignStatus;
 import fr.bacasable.notification.NotificationService;
@@ -240,9 +240,9 @@ class SelectionCampaignIntegrationTests {
         Map<String, String> codes = apps.entrySet().stream()
                 .collect(Collectors.toMap(entry -> entry.getValue().applicationId(), Map.Entry::getKey));
         driver.close(campaignId);
-        String campaignProcess = driver.campaignProcess(campaignId);
+        String selectionProcess = driver.selectionProcess(campaignId);
         List<String> processes = new ArrayList<>(apps.values().stream().map(Submitted::processInstanceId).toList());
-        processes.add(campaignProcess);
+        processes.add(selectionProcess);
 
         // The ranked list and the capacities' proposal, rejected applications kept aside for their letters.
         assertThat(campaigns.find(campaignId).orElseThrow().status()).isEqualTo(CampaignStatus.SELECTION);
@@ -262,8 +262,8 @@ class SelectionCampaignIntegrationTests {
                 .containsExactlyInAnyOrder("R1", "R2", "R3", "R4", "R5", "R6", "R7");
         assertThat(prepared).filteredOn(line -> line.rank() == null)
                 .allSatisfy(line -> assertThat(line.proposed()).isEqualTo("REJECTED"));
-        String summary = (String) runtimeService.getVariable(campaignProcess,
-                CallForProjectsVariables.SELECTION_SUMMARY);
+        String summary = (String) runtimeService.getVariable(selectionProcess,
+                CampaignSelectionVariables.SELECTION_SUMMARY);
         assertThat(summary).contains("Lauréat (accompagné) 4/4", "Conseillé 4/4", "Liste complémentaire 3/3",
                 "7 candidature(s) non retenue(s)").doesNotContain(apps.get("R1").reference());
 
@@ -280,7 +280,7 @@ class SelectionCampaignIntegrationTests {
                 + "place(s) : déplacez d'abord une autre candidature hors de cette issue.");
         assertThat(lines(campaignId)).isEqualTo(before);
         assertThat(events(campaignId)).extracting(Event::type).doesNotContain("MOVED");
-        assertThat(runtimeService.getVariable(campaignProcess, CallForProjectsVariables.SELECTION_SUMMARY))
+        assertThat(runtimeService.getVariable(selectionProcess, CampaignSelectionVariables.SELECTION_SUMMARY))
                 .isEqualTo(summary);
 
         // Two moves with their reasons: S08 out of the advised projects, S12 in.
@@ -296,7 +296,7 @@ class SelectionCampaignIntegrationTests {
             assertThat(line.changeReason()).isEqualTo(MOVE_OUT_REASON);
             assertThat(line.changedBy()).isEqualTo("committee");
         });
-        assertThat(runtimeService.getVariable(campaignProcess, CallForProjectsVariables.SELECTION_SUMMARY).toString())
+        assertThat(runtimeService.getVariable(selectionProcess, CampaignSelectionVariables.SELECTION_SUMMARY).toString())
                 .contains("Conseillé 4/4", "2 changement(s) par rapport à la proposition").doesNotContain(MOVE_IN_REASON);
         String selectionTable = HtmlUtils.htmlUnescape(get(selectionPage(campaignId), committee).getBody());
         assertThat(selectionTable).contains(MOVE_IN_REASON, MOVE_OUT_REASON, "<th scope=\"col\">Pertinence /5</th>",
@@ -308,30 +308,30 @@ class SelectionCampaignIntegrationTests {
                 .contains(" 4 4,25 4 4 16,25 Liste complémentaire Liste complémentaire ");
 
         // The committee hands its proposal over in Tasklist; the president sends it back, with a remark only.
-        String proposal = taskId(campaignProcess, PROPOSE_TASK);
-        assertThat(taskIdsSeenBy("committee", campaignProcess)).containsExactly(proposal);
-        assertThat(taskIdsSeenBy("president", campaignProcess)).isEmpty();
+        String proposal = taskId(selectionProcess, PROPOSE_TASK);
+        assertThat(taskIdsSeenBy("committee", selectionProcess)).containsExactly(proposal);
+        assertThat(taskIdsSeenBy("president", selectionProcess)).isEmpty();
         assertCompleted("committee", proposal, Map.of("committeeRemark", "Deux changements motivés sur la page."));
-        String decision = taskId(campaignProcess, DECIDE_TASK);
-        assertThat(taskIdsSeenBy("president", campaignProcess)).containsExactly(decision);
-        assertThat(taskIdsSeenBy("committee", campaignProcess)).isEmpty();
+        String decision = taskId(selectionProcess, DECIDE_TASK);
+        assertThat(taskIdsSeenBy("president", selectionProcess)).containsExactly(decision);
+        assertThat(taskIdsSeenBy("committee", selectionProcess)).isEmpty();
         assertThat(claim("president", decision).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         ResponseEntity<String> withoutRemark = submit("president", decision, Map.of("selectionDecision", "SEND_BACK"));
         assertThat(withoutRemark.getStatusCode()).as(withoutRemark.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(withoutRemark.getBody()).contains("Indiquez au comité ce qui doit être revu dans la sélection.");
-        assertThat(taskId(campaignProcess, DECIDE_TASK)).isEqualTo(decision);
+        assertThat(taskId(selectionProcess, DECIDE_TASK)).isEqualTo(decision);
         assertThat(events(campaignId)).extracting(Event::type).doesNotContain("SENT_BACK");
         ResponseEntity<String> sentBack = submit("president", decision,
                 Map.of("selectionDecision", "SEND_BACK", "presidentRemark", SENT_BACK_REMARK));
         assertThat(sentBack.getStatusCode()).as(sentBack.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 
         // The committee sees why and proposes again; the president confirms.
-        String again = taskId(campaignProcess, PROPOSE_TASK);
-        assertThat(runtimeService.getVariable(campaignProcess, CallForProjectsVariables.SENT_BACK_REMARK))
+        String again = taskId(selectionProcess, PROPOSE_TASK);
+        assertThat(runtimeService.getVariable(selectionProcess, CampaignSelectionVariables.SENT_BACK_REMARK))
                 .isEqualTo(SENT_BACK_REMARK);
         assertCompleted("committee", again, Map.of("committeeRemark", "S12 pose des questions que S09 ne pose pas."));
-        assertThat(runtimeService.getVariable(campaignProcess, CallForProjectsVariables.SENT_BACK_REMARK)).isNull();
-        String confirmation = taskId(campaignProcess, DECIDE_TASK);
+        assertThat(runtimeService.getVariable(selectionProcess, CampaignSelectionVariables.SENT_BACK_REMARK)).isNull();
+        String confirmation = taskId(selectionProcess, DECIDE_TASK);
         assertCompleted("president", confirmation,
                 Map.of("selectionDecision", "CONFIRM", "presidentRemark", CONFIRM_REMARK));
         assertThat(campaigns.find(campaignId).orElseThrow().status()).isEqualTo(CampaignStatus.RESULTS_ANNOUNCED);
@@ -341,13 +341,13 @@ class SelectionCampaignIntegrationTests {
         });
 
         // The announcement's first page (all 32 here) runs, then the same page once more: nothing happens.
-        Job firstPage = managementService.createJobQuery().processInstanceId(campaignProcess).singleResult();
+        Job firstPage = managementService.createJobQuery().processInstanceId(selectionProcess).singleResult();
         managementService.executeJob(firstPage.getId());
         List<String> told = events(campaignId).stream().filter(event -> "ANNOUNCED".equals(event.type()))
                 .map(Event::applicationId).toList();
         assertThat(told).hasSize(CANDIDATES.size()).doesNotHaveDuplicates();
         DelegateExecution samePage = mock(DelegateExecution.class);
-        when(samePage.getVariable(CallForProjectsVariables.CAMPAIGN_ID)).thenReturn(campaignId);
+        when(samePage.getVariable(CampaignSelectionVariables.CAMPAIGN_ID)).thenReturn(campaignId);
         when(samePage.getProcessEngineServices()).thenReturn(processEngine);
         announceOutcome.execute(samePage);
         assertThat(events(campaignId)).filteredOn(event -> "ANNOUNCED".equals(event.type()))
@@ -370,7 +370,7 @@ class SelectionCampaignIntegrationTests {
         assertThat(lines(campaignId)).allSatisfy(line -> assertThat(line.announced()).isTrue());
         assertThat(events(campaignId)).filteredOn(event -> "ANNOUNCED".equals(event.type()))
                 .extracting(Event::applicationId).hasSize(CANDIDATES.size()).doesNotHaveDuplicates();
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(campaignProcess).count()).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(selectionProcess).count()).isZero();
 
         // One letter per applicant, by e-mail; three read in full.
         for (Candidate candidate : CANDIDATES) {
@@ -466,9 +466,9 @@ class SelectionCampaignIntegrationTests {
 
         // The whole announcement run again: no second letter, no second correlation.
         int mailsNow = smtp.getReceivedMessages().length;
-        ProcessInstance rerun = runtimeService.createProcessInstanceByKey(CallForProjectsVariables.PROCESS_KEY)
-                .setVariable(CallForProjectsVariables.CAMPAIGN_ID, campaignId)
-                .setVariable(CallForProjectsVariables.ANNOUNCEMENT_PAGES, 1)
+        ProcessInstance rerun = runtimeService.createProcessInstanceByKey(CampaignSelectionVariables.PROCESS_KEY)
+                .setVariable(CampaignSelectionVariables.CAMPAIGN_ID, campaignId)
+                .setVariable(CampaignSelectionVariables.ANNOUNCEMENT_PAGES, 1)
                 .startBeforeActivity("Task_AnnounceOutcome#multiInstanceBody")
                 .execute();
         assertThat(managementService.createJobQuery().processInstanceId(rerun.getId()).count()).isNotZero();
@@ -503,15 +503,15 @@ class SelectionCampaignIntegrationTests {
         driver.review(second, s(4, 4, 4, 4), s(4, 4, 4, 4));
         driver.review(suspended, s(3.5, 3.5, 3.5, 3.5), s(3.5, 3.5, 3.5, 3.5));
         driver.close(campaignId);
-        String campaignProcess = driver.campaignProcess(campaignId);
-        assertCompleted("committee", taskId(campaignProcess, PROPOSE_TASK), Map.of());
-        assertCompleted("president", taskId(campaignProcess, DECIDE_TASK), Map.of("selectionDecision", "CONFIRM"));
+        String selectionProcess = driver.selectionProcess(campaignId);
+        assertCompleted("committee", taskId(selectionProcess, PROPOSE_TASK), Map.of());
+        assertCompleted("president", taskId(selectionProcess, DECIDE_TASK), Map.of("selectionDecision", "CONFIRM"));
         runtimeService.suspendProcessInstanceById(suspended.processInstanceId());
 
         List<String> failures = new ArrayList<>();
         for (int round = 0; round < 10; round++) {
             List<Job> due = managementService.createJobQuery()
-                    .processInstanceIds(Set.of(campaignProcess, first.processInstanceId(),
+                    .processInstanceIds(Set.of(selectionProcess, first.processInstanceId(),
                             second.processInstanceId()))
                     .executable().list();
             if (due.isEmpty()) {
@@ -548,30 +548,30 @@ class SelectionCampaignIntegrationTests {
         driver.markComplete(underReview);
 
         driver.close(campaignId);
-        String campaignProcess = driver.campaignProcess(campaignId);
-        assertWaitingForReviews(campaignId, campaignProcess, 2);
+        String selectionProcess = driver.selectionProcess(campaignId);
+        assertWaitingForReviews(campaignId, selectionProcess, 2);
 
         // The hourly recount finds the same.
-        Job recheck = managementService.createJobQuery().processInstanceId(campaignProcess)
+        Job recheck = managementService.createJobQuery().processInstanceId(selectionProcess)
                 .activityId("Event_RecheckDelay").singleResult();
         managementService.executeJob(recheck.getId());
-        assertWaitingForReviews(campaignId, campaignProcess, 2);
+        assertWaitingForReviews(campaignId, selectionProcess, 2);
 
         // A withdrawal wakes the campaign: one left.
         intake.withdraw(unchecked.reference(), unchecked.token());
-        driver.executeJobs(unchecked.processInstanceId(), campaignProcess);
-        assertWaitingForReviews(campaignId, campaignProcess, 1);
+        driver.executeJobs(unchecked.processInstanceId(), selectionProcess);
+        assertWaitingForReviews(campaignId, selectionProcess, 1);
 
         // The last review ends: its signal starts the selection at once.
         driver.score(underReview, s(3.5, 3.5, 3.5, 3.5), s(3.5, 3.5, 3.5, 3.5), null);
-        driver.executeJobs(campaignProcess);
-        assertThat(taskService.createTaskQuery().processInstanceId(campaignProcess).taskDefinitionKey(PROPOSE_TASK)
+        driver.executeJobs(selectionProcess);
+        assertThat(taskService.createTaskQuery().processInstanceId(selectionProcess).taskDefinitionKey(PROPOSE_TASK)
                 .count()).isEqualTo(1);
         assertThat(campaigns.find(campaignId).orElseThrow().status()).isEqualTo(CampaignStatus.SELECTION);
         assertThat(lines(campaignId)).extracting(Line::applicationId, Line::rank, Line::proposed).containsExactly(
                 tuple(reviewed.applicationId(), 1, "LAUREATE"),
                 tuple(underReview.applicationId(), 2, "ADVISED"));
-        assertThat(managementService.createJobQuery().processInstanceId(campaignProcess).timers()
+        assertThat(managementService.createJobQuery().processInstanceId(selectionProcess).timers()
                 .activityId("BoundaryEvent_ReviewDeadlineReached").count()).as("deadline timer gone").isZero();
     }
 
@@ -583,19 +583,19 @@ class SelectionCampaignIntegrationTests {
         driver.review(reviewed, s(4, 4, 4, 4), s(4, 4, 4, 4));
         driver.markComplete(late);
         driver.close(campaignId);
-        String campaignProcess = driver.campaignProcess(campaignId);
-        Date deadline = (Date) runtimeService.getVariable(campaignProcess, CallForProjectsVariables.REVIEW_DEADLINE);
-        Job deadlineTimer = managementService.createJobQuery().processInstanceId(campaignProcess)
+        String selectionProcess = driver.selectionProcess(campaignId);
+        Date deadline = (Date) runtimeService.getVariable(selectionProcess, CampaignSelectionVariables.REVIEW_DEADLINE);
+        Job deadlineTimer = managementService.createJobQuery().processInstanceId(selectionProcess)
                 .activityId("BoundaryEvent_ReviewDeadlineReached").singleResult();
         assertThat(deadlineTimer.getDuedate()).isEqualTo(deadline);
         smtp.purgeEmailFromAllMailboxes();
 
         ClockUtil.setCurrentTime(Date.from(deadline.toInstant().minus(Duration.ofMinutes(1))));
-        driver.executeJobs(campaignProcess);
+        driver.executeJobs(selectionProcess);
         assertThat(outbox(late.applicationId(), "REVIEWS_OVERDUE")).as("nothing before the deadline").isEmpty();
 
         ClockUtil.setCurrentTime(Date.from(deadline.toInstant().plus(Duration.ofMinutes(1))));
-        driver.executeJobs(campaignProcess);
+        driver.executeJobs(selectionProcess);
 
         List<String> managers = identityService.createUserQuery().memberOfGroup(StaffGroups.PROGRAMME_MANAGERS).list()
                 .stream().map(User::getEmail).filter(email -> email != null && !email.isBlank()).toList();
@@ -614,20 +614,20 @@ class SelectionCampaignIntegrationTests {
         assertThat(outbox(reviewed.applicationId(), "REVIEWS_OVERDUE")).isEmpty();
         assertThat(trackingPage(late)).as("the managers' alert is not the applicant's")
                 .doesNotContain("instruction inachevée");
-        assertWaitingForReviews(campaignId, campaignProcess, 1);
-        assertThat(managementService.createJobQuery().processInstanceId(campaignProcess)
+        assertWaitingForReviews(campaignId, selectionProcess, 1);
+        assertThat(managementService.createJobQuery().processInstanceId(selectionProcess)
                 .activityId("BoundaryEvent_ReviewDeadlineReached").count()).as("the deadline fires once").isZero();
 
         // Later the same day: no second alert.
         ClockUtil.setCurrentTime(Date.from(deadline.toInstant().plus(Duration.ofHours(3))));
-        driver.executeJobs(campaignProcess);
+        driver.executeJobs(selectionProcess);
         assertThat(outbox(late.applicationId(), "REVIEWS_OVERDUE")).hasSize(managers.size());
-        assertWaitingForReviews(campaignId, campaignProcess, 1);
+        assertWaitingForReviews(campaignId, selectionProcess, 1);
 
         ClockUtil.reset();
         driver.score(late, s(3.5, 3.5, 3.5, 3.5), s(3.5, 3.5, 3.5, 3.5), null);
-        driver.executeJobs(campaignProcess);
-        assertThat(taskService.createTaskQuery().processInstanceId(campaignProcess).taskDefinitionKey(PROPOSE_TASK)
+        driver.executeJobs(selectionProcess);
+        assertThat(taskService.createTaskQuery().processInstanceId(selectionProcess).taskDefinitionKey(PROPOSE_TASK)
                 .count()).isEqualTo(1);
     }
 
@@ -643,11 +643,11 @@ class SelectionCampaignIntegrationTests {
         driver.review(reviewed, s(4, 4, 4, 4), s(4, 4, 4, 4));
         driver.markComplete(late);
         driver.close(campaignId);
-        String campaignProcess = driver.campaignProcess(campaignId);
-        Date deadline = (Date) runtimeService.getVariable(campaignProcess, CallForProjectsVariables.REVIEW_DEADLINE);
+        String selectionProcess = driver.selectionProcess(campaignId);
+        Date deadline = (Date) runtimeService.getVariable(selectionProcess, CampaignSelectionVariables.REVIEW_DEADLINE);
 
         ClockUtil.setCurrentTime(Date.from(deadline.toInstant().plus(Duration.ofMinutes(1))));
-        managementService.executeJob(managementService.createJobQuery().processInstanceId(campaignProcess)
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(selectionProcess)
                 .activityId("BoundaryEvent_ReviewDeadlineReached").singleResult().getId());
         assertThat(outbox(late.applicationId(), "REVIEWS_OVERDUE")).isNotEmpty()
                 .allSatisfy(status -> assertThat(status).isEqualTo("PENDING"));
@@ -671,7 +671,7 @@ class SelectionCampaignIntegrationTests {
         driver.review(first, s(4.5, 4.5, 4.5, 4.5), s(4.5, 4.5, 4.5, 4.5));
         driver.review(second, s(4, 4, 4, 4), s(4, 4, 4, 4));
         driver.close(campaignId);
-        String campaignProcess = driver.campaignProcess(campaignId);
+        String selectionProcess = driver.selectionProcess(campaignId);
         String committee = login("committee");
         List<Line> before = lines(campaignId);
 
@@ -704,7 +704,7 @@ class SelectionCampaignIntegrationTests {
         assertThat(events(campaignId)).extracting(Event::type).containsExactly("PREPARED");
 
         // Once the proposal is handed over, the page no longer moves anything.
-        assertCompleted("committee", taskId(campaignProcess, PROPOSE_TASK), Map.of());
+        assertCompleted("committee", taskId(selectionProcess, PROPOSE_TASK), Map.of());
         ResponseEntity<String> late = move(committee, campaignId, second, "NOT_SELECTED", "Trop tard.");
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(HtmlUtils.htmlUnescape(late.getBody()))
@@ -762,12 +762,12 @@ class SelectionCampaignIntegrationTests {
                 base.legalQuestions(), base.consent());
     }
 
-    void assertWaitingForReviews(String campaignId, String campaignProcess, int pending) {
-        assertThat(runtimeService.getVariable(campaignProcess, CallForProjectsVariables.PENDING_REVIEWS))
+    void assertWaitingForReviews(String campaignId, String selectionProcess, int pending) {
+        assertThat(runtimeService.getVariable(selectionProcess, CampaignSelectionVariables.PENDING_REVIEWS))
                 .isEqualTo(pending);
-        assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(campaignProcess)
-                .eventName(CallForProjectsVariables.SIGNAL_REVIEW_SETTLED + campaignId).count()).isEqualTo(1);
-        assertThat(taskService.createTaskQuery().processInstanceId(campaignProcess).count()).isZero();
+        assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(selectionProcess)
+                .eventName(ProcessContract.SIGNAL_REVIEW_SETTLED + campaignId).count()).isEqualTo(1);
+        assertThat(taskService.createTaskQuery().processInstanceId(selectionProcess).count()).isZero();
         assertThat(campaigns.find(campaignId).orElseThrow().status()).isEqualTo(CampaignStatus.CLOSED);
         assertThat(lines(campaignId)).isEmpty();
     }

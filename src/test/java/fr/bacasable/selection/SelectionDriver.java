@@ -14,6 +14,7 @@ import fr.bacasable.shared.ProgrammeTime;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -58,6 +60,12 @@ public record SelectionDriver(CampaignService campaigns, IntakeService intake, R
     public String campaignProcess(String campaignId) {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(CALL_FOR_PROJECTS)
                 .variableValueEquals(CallForProjectsVariables.CAMPAIGN_ID, campaignId).singleResult().getId();
+    }
+
+    /** The campaign's selection, called by its process at closing. */
+    public String selectionProcess(String campaignId) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(CampaignSelectionVariables.PROCESS_KEY)
+                .variableValueEquals(CampaignSelectionVariables.CAMPAIGN_ID, campaignId).singleResult().getId();
     }
 
     public Submitted submit(String campaignId, String projectTitle) {
@@ -113,9 +121,10 @@ public record SelectionDriver(CampaignService campaigns, IntakeService intake, R
         return taskOf(application.processInstanceId(), definitionKey);
     }
 
+    /** The open task of this process instance or of a process it called. */
     public Task taskOf(String processInstanceId, String definitionKey) {
-        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey(definitionKey).singleResult();
+        Task task = taskService.createTaskQuery().processInstanceIdIn(family(List.of(processInstanceId))
+                        .toArray(String[]::new)).taskDefinitionKey(definitionKey).singleResult();
         assertThat(task).as("open task %s", definitionKey).isNotNull();
         return task;
     }
@@ -136,10 +145,10 @@ public record SelectionDriver(CampaignService campaigns, IntakeService intake, R
         executeJobs(List.of(processInstanceIds));
     }
 
-    /** Runs the due jobs of these process instances until none is left, then delivers the outbox. */
+    /** Runs the due jobs of these process instances and the ones they called until none is left, then delivers the outbox. */
     void executeJobs(Collection<String> processInstanceIds) {
         for (int round = 0; round < 50; round++) {
-            List<Job> jobs = managementService.createJobQuery().processInstanceIds(Set.copyOf(processInstanceIds))
+            List<Job> jobs = managementService.createJobQuery().processInstanceIds(family(processInstanceIds))
                     .executable().list();
             if (jobs.isEmpty()) {
                 notifications.dispatchDue();
@@ -148,6 +157,21 @@ public record SelectionDriver(CampaignService campaigns, IntakeService intake, R
             jobs.forEach(job -> managementService.executeJob(job.getId()));
         }
         throw new AssertionError("Jobs keep coming");
+    }
+
+    /** These process instances and every process instance they called, at any depth. */
+    Set<String> family(Collection<String> processInstanceIds) {
+        Set<String> family = new HashSet<>(processInstanceIds);
+        List<String> parents = List.copyOf(processInstanceIds);
+        while (!parents.isEmpty()) {
+            List<String> children = parents.stream()
+                    .flatMap(parent -> runtimeService.createProcessInstanceQuery().superProcessInstanceId(parent)
+                            .list().stream().map(ProcessInstance::getId))
+                    .toList();
+            family.addAll(children);
+            parents = children;
+        }
+        return family;
     }
 
     /** Runs every due job of the engine until none is left, then delivers the outbox. */

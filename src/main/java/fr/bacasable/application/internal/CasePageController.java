@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -150,7 +151,7 @@ class CasePageController {
         Authentication previous = identityService.getCurrentAuthentication();
         identityService.setAuthentication(user.userId(), user.groupIds());
         try {
-            return taskService.createTaskQuery().processInstanceId(application.processInstanceId())
+            return taskService.createTaskQuery().processInstanceBusinessKey(application.reference())
                     .or().taskAssignee(user.userId()).taskCandidateUser(user.userId()).endOr()
                     .count() > 0;
         } finally {
@@ -187,16 +188,16 @@ class CasePageController {
                         && SHORTLISTED_OR_LATER.contains(status);
     }
 
-    /** Our events and the process's tasks, finished or running, oldest first. */
+    /** Our events and the tasks of the application's processes (its own and those it called), oldest first. */
     private List<TimelineEntry> timeline(ApplicationDetails application) {
         List<TimelineEntry> entries = new ArrayList<>();
         events.eventsOf(application.id()).forEach(event -> entries.add(new TimelineEntry(event.occurredAt(),
                 event.type().label(), event.actor(), event.type() == ApplicationEventType.INELIGIBLE
                         || event.type() == ApplicationEventType.DOCUMENT_ADDED ? event.detail() : null)));
-        if (application.processInstanceId() != null) {
+        for (HistoricProcessInstance process : historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(application.reference()).list()) {
             for (HistoricActivityInstance step : historyService.createHistoricActivityInstanceQuery()
-                    .processInstanceId(application.processInstanceId())
-                    .orderByHistoricActivityInstanceStartTime().asc().list()) {
+                    .processInstanceId(process.getId()).orderByHistoricActivityInstanceStartTime().asc().list()) {
                 if (step.getActivityName() != null && step.getActivityType().endsWith("Task")) {
                     entries.add(new TimelineEntry(step.getStartTime().toInstant(), "Étape : " + step.getActivityName()
                             + (step.getEndTime() == null ? " (en cours)" : ""), step.getAssignee(), null));

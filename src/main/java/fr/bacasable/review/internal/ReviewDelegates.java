@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The names by which {@code ApplicationReviewProcess.bpmn} calls {@link ReviewSteps}. */
+/** The names by which {@code ReviewProcess.bpmn} calls {@link ReviewSteps}. */
 @Configuration(proxyBeanMethods = false)
 class ReviewDelegates {
 

@@ -13,7 +13,6 @@ import static fr.bacasable.review.ReviewVariables.field;
 
 import fr.bacasable.application.ApplicationDetails;
 import fr.bacasable.application.ApplicationDirectory;
-import fr.bacasable.application.ApplicationReviewVariables;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.notification.NotificationService;
@@ -21,6 +20,7 @@ import fr.bacasable.notification.NotificationTemplate;
 import fr.bacasable.review.Criterion;
 import fr.bacasable.review.Review;
 import fr.bacasable.review.ReviewKind;
+import fr.bacasable.review.ReviewVariables;
 import fr.bacasable.review.Scores;
 import fr.bacasable.security.StaffGroups;
 import fr.bacasable.shared.ProgrammeTime;
@@ -53,7 +53,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * The review steps of {@code ApplicationReviewProcess}: reviews and conflicts recorded in our
+ * The steps of {@code ReviewProcess}: reviews and conflicts recorded in our
  * tables, reviewers kept off the tasks they may not do (a conflict declared, or the other review of
  * the same application already done: four eyes), consensus, reminders and escalation.
  */
@@ -109,7 +109,7 @@ class ReviewSteps {
 
     /** On creation of a review task: whoever declared a conflict or did the other review cannot see it. */
     void excludeReviewers(DelegateTask task, ReviewKind kind) {
-        String applicationId = (String) task.getVariable(ApplicationReviewVariables.APPLICATION_ID);
+        String applicationId = (String) task.getVariable(ReviewVariables.APPLICATION_ID);
         excludedFrom(applicationId, kind).forEach(userId -> revoke(task.getId(), userId));
     }
 
@@ -369,7 +369,7 @@ class ReviewSteps {
     }
 
     private ApplicationDetails application(DelegateExecution execution) {
-        return applications.get((String) execution.getVariable(ApplicationReviewVariables.APPLICATION_ID));
+        return applications.get((String) execution.getVariable(ReviewVariables.APPLICATION_ID));
     }
 
     private static String currentUser(DelegateExecution execution) {

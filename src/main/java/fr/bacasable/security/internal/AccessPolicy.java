@@ -32,8 +32,8 @@ import org.camunda.bpm.engine.authorization.Resources;
  */
 final class AccessPolicy {
 
-    static final String CALL_FOR_PROJECTS = "CallForProjectsProcess";
-    static final String APPLICATION_REVIEW = "ApplicationReviewProcess";
+    static final String CAMPAIGN_SELECTION = "CampaignSelectionProcess";
+    static final String REVIEW = "ReviewProcess";
     static final String ACCOMPANIMENT = "AccompanimentProcess";
     static final String ANY = "*";
 
@@ -60,14 +60,14 @@ final class AccessPolicy {
 
         for (String reviewers : List.of(LEGAL_REVIEWERS, TECHNICAL_REVIEWERS)) {
             grants.add(grant(reviewers, APPLICATION, "tasklist", Permissions.ACCESS));
-            grants.add(grant(reviewers, PROCESS_DEFINITION, APPLICATION_REVIEW, ProcessDefinitionPermissions.READ,
+            grants.add(grant(reviewers, PROCESS_DEFINITION, REVIEW, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.TASK_ASSIGN));
             grants.add(grant(reviewers, PROCESS_DEFINITION, ACCOMPANIMENT, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.TASK_ASSIGN));
         }
         for (String deciders : List.of(SELECTION_COMMITTEE, PRESIDENT)) {
             grants.add(grant(deciders, APPLICATION, "tasklist", Permissions.ACCESS));
-            grants.add(grant(deciders, PROCESS_DEFINITION, CALL_FOR_PROJECTS, ProcessDefinitionPermissions.READ,
+            grants.add(grant(deciders, PROCESS_DEFINITION, CAMPAIGN_SELECTION, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.TASK_ASSIGN));
         }
         for (Resources resource : Resources.values()) {

@@ -1,7 +1,7 @@
 package fr.bacasable.selection.internal;
 
-import fr.bacasable.campaign.CallForProjectsVariables;
 import fr.bacasable.campaign.Campaign;
+import fr.bacasable.selection.CampaignSelectionVariables;
 import fr.bacasable.selection.Outcome;
 import fr.bacasable.selection.SelectionEventType;
 import fr.bacasable.selection.SelectionLine;
@@ -47,9 +47,9 @@ class CommitteeMoves {
 
     /** The open "Proposer la sélection" task of the campaign, if the committee is at work. */
     Optional<Task> openProposal(Campaign campaign) {
-        return taskService.createTaskQuery().processDefinitionKey(CallForProjectsVariables.PROCESS_KEY)
+        return taskService.createTaskQuery().processDefinitionKey(CampaignSelectionVariables.PROCESS_KEY)
                 .taskDefinitionKey(PROPOSE_TASK)
-                .processVariableValueEquals(CallForProjectsVariables.CAMPAIGN_ID, campaign.id())
+                .processVariableValueEquals(CampaignSelectionVariables.CAMPAIGN_ID, campaign.id())
                 .list().stream().findFirst();
     }
 
@@ -73,7 +73,7 @@ class CommitteeMoves {
         selections.move(applicationId, outcome, why, actor, ProgrammeTime.now());
         selections.record(campaign.id(), applicationId, SelectionEventType.MOVED, line.outcome(), outcome, actor, why,
                 ProgrammeTime.now());
-        runtimeService.setVariable(proposal.getProcessInstanceId(), CallForProjectsVariables.SELECTION_SUMMARY,
+        runtimeService.setVariable(proposal.getProcessInstanceId(), CampaignSelectionVariables.SELECTION_SUMMARY,
                 summary.of(campaign));
     }
 

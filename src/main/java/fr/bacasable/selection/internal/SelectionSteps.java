@@ -1,24 +1,23 @@
 package fr.bacasable.selection.internal;
 
-import static fr.bacasable.campaign.CallForProjectsVariables.ANNOUNCEMENT_CURSOR;
-import static fr.bacasable.campaign.CallForProjectsVariables.ANNOUNCEMENT_PAGES;
-import static fr.bacasable.campaign.CallForProjectsVariables.CAMPAIGN_ID;
-import static fr.bacasable.campaign.CallForProjectsVariables.COMMITTEE_REMARK;
-import static fr.bacasable.campaign.CallForProjectsVariables.DECISION_CONFIRM;
-import static fr.bacasable.campaign.CallForProjectsVariables.DECISION_SEND_BACK;
-import static fr.bacasable.campaign.CallForProjectsVariables.PENDING_REVIEWS;
-import static fr.bacasable.campaign.CallForProjectsVariables.PRESIDENT_REMARK;
-import static fr.bacasable.campaign.CallForProjectsVariables.REVIEW_DEADLINE;
-import static fr.bacasable.campaign.CallForProjectsVariables.SELECTION_CONFIRMED;
-import static fr.bacasable.campaign.CallForProjectsVariables.SELECTION_DECISION;
-import static fr.bacasable.campaign.CallForProjectsVariables.SELECTION_SUMMARY;
-import static fr.bacasable.campaign.CallForProjectsVariables.SENT_BACK_REMARK;
+import static fr.bacasable.selection.CampaignSelectionVariables.ANNOUNCEMENT_CURSOR;
+import static fr.bacasable.selection.CampaignSelectionVariables.ANNOUNCEMENT_PAGES;
+import static fr.bacasable.selection.CampaignSelectionVariables.CAMPAIGN_ID;
+import static fr.bacasable.selection.CampaignSelectionVariables.COMMITTEE_REMARK;
+import static fr.bacasable.selection.CampaignSelectionVariables.DECISION_CONFIRM;
+import static fr.bacasable.selection.CampaignSelectionVariables.DECISION_SEND_BACK;
+import static fr.bacasable.selection.CampaignSelectionVariables.PENDING_REVIEWS;
+import static fr.bacasable.selection.CampaignSelectionVariables.PRESIDENT_REMARK;
+import static fr.bacasable.selection.CampaignSelectionVariables.REVIEW_DEADLINE;
+import static fr.bacasable.selection.CampaignSelectionVariables.SELECTION_CONFIRMED;
+import static fr.bacasable.selection.CampaignSelectionVariables.SELECTION_DECISION;
+import static fr.bacasable.selection.CampaignSelectionVariables.SELECTION_SUMMARY;
+import static fr.bacasable.selection.CampaignSelectionVariables.SENT_BACK_REMARK;
 
 import fr.bacasable.application.ApplicationDetails;
 import fr.bacasable.application.ApplicationDirectory;
 import fr.bacasable.application.ApplicationEventType;
 import fr.bacasable.application.ApplicationOutcomes;
-import fr.bacasable.application.ApplicationReviewVariables;
 import fr.bacasable.application.ApplicationStatus;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
@@ -26,11 +25,13 @@ import fr.bacasable.campaign.CampaignStatus;
 import fr.bacasable.notification.NotificationService;
 import fr.bacasable.notification.NotificationTemplate;
 import fr.bacasable.security.StaffGroups;
+import fr.bacasable.selection.ApplicationSelectionVariables;
 import fr.bacasable.selection.Outcome;
 import fr.bacasable.selection.RankedApplication;
 import fr.bacasable.selection.RankingService;
 import fr.bacasable.selection.SelectionEventType;
 import fr.bacasable.selection.SelectionLine;
+import fr.bacasable.selection.SelectionWithdrawalVariables;
 import fr.bacasable.shared.ProgrammeTime;
 import fr.bacasable.shared.Texts;
 import java.time.LocalDate;
@@ -46,14 +47,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The selection steps of {@code CallForProjectsProcess} (waiting for the reviews, the proposal, the
- * president's decision, telling each application) and of {@code ApplicationReviewProcess} (the
- * outcome and its letter, a withdrawal that frees a laureate's place, the promotion of a reserve).
+ * The steps of {@code CampaignSelectionProcess} (waiting for the reviews, the proposal, the president's
+ * decision, telling each application), of {@code ApplicationSelectionProcess} (the outcome and its letter,
+ * the promotion of a reserve) and of {@code SelectionWithdrawalProcess} (a withdrawal that frees a
+ * laureate's place).
  * Each writes in the process's transaction; a step that tells another process does it by message
  * correlation that fails loudly, so its job is retried and ends in an incident rather than missing one.
  */
@@ -232,16 +235,21 @@ class SelectionSteps {
         RuntimeService runtimeService = execution.getProcessEngineServices().getRuntimeService();
         // By process instance id, not business key: the engine then reads that instance's rows only,
         // where a business key lets the database start from every subscription to the message.
-        boolean waiting = runtimeService.createExecutionQuery().processInstanceId(application.processInstanceId())
-                .messageEventSubscriptionName(ApplicationReviewVariables.MESSAGE_SELECTION_DECIDED).active().count() > 0;
+        ProcessInstance selection = runtimeService.createProcessInstanceQuery()
+                .superProcessInstanceId(application.processInstanceId())
+                .processDefinitionKey(ApplicationSelectionVariables.PROCESS_KEY).singleResult();
+        boolean waiting = selection != null && runtimeService.createExecutionQuery()
+                .processInstanceId(selection.getId())
+                .messageEventSubscriptionName(ApplicationSelectionVariables.MESSAGE_SELECTION_DECIDED).active()
+                .count() > 0;
         if (!waiting) {
             LOG.warn("Application {} is not waiting for its selection outcome: left for the announcement's check",
                     application.reference());
             return false;
         }
-        runtimeService.createMessageCorrelation(ApplicationReviewVariables.MESSAGE_SELECTION_DECIDED)
-                .processInstanceId(application.processInstanceId())
-                .setVariable(ApplicationReviewVariables.SELECTION_OUTCOME, line.outcome().name())
+        runtimeService.createMessageCorrelation(ApplicationSelectionVariables.MESSAGE_SELECTION_DECIDED)
+                .processInstanceId(selection.getId())
+                .setVariable(ApplicationSelectionVariables.SELECTION_OUTCOME, line.outcome().name())
                 .correlateWithResult();
         selections.markAnnounced(applicationId, ProgrammeTime.now());
         selections.record(line.campaignId(), applicationId, SelectionEventType.ANNOUNCED, null, line.outcome(), null,
@@ -252,7 +260,7 @@ class SelectionSteps {
     /** In the application's process, "Enregistrer l'issue de la sélection": its status and its letter. */
     void recordSelectionOutcome(DelegateExecution execution) {
         String applicationId = applicationId(execution);
-        Outcome outcome = Outcome.valueOf((String) execution.getVariable(ApplicationReviewVariables.SELECTION_OUTCOME));
+        Outcome outcome = Outcome.valueOf((String) execution.getVariable(ApplicationSelectionVariables.SELECTION_OUTCOME));
         switch (outcome) {
             case LAUREATE -> outcomes.record(applicationId, ApplicationStatus.LAUREATE,
                     ApplicationEventType.SELECTED_LAUREATE, null, null);
@@ -273,7 +281,7 @@ class SelectionSteps {
         String applicationId = applicationId(execution);
         outcomes.record(applicationId, ApplicationStatus.LAUREATE, ApplicationEventType.PROMOTED, null, null);
         letters.enqueuePromotion(applicationId);
-        execution.setVariable(ApplicationReviewVariables.SELECTION_OUTCOME, Outcome.LAUREATE.name());
+        execution.setVariable(ApplicationSelectionVariables.SELECTION_OUTCOME, Outcome.LAUREATE.name());
     }
 
     /**
@@ -294,7 +302,7 @@ class SelectionSteps {
                 freed = line.outcome() == Outcome.LAUREATE && line.decidedOutcome() != null;
             }
         }
-        execution.setVariable(ApplicationReviewVariables.LAUREATE_PLACE_FREED, freed);
+        execution.setVariable(SelectionWithdrawalVariables.LAUREATE_PLACE_FREED, freed);
     }
 
     /**
@@ -324,7 +332,7 @@ class SelectionSteps {
                 Outcome.LAUREATE, null, reason, ProgrammeTime.now());
         if (promoted.announcedAt() != null) {
             execution.getProcessEngineServices().getRuntimeService()
-                    .createMessageCorrelation(ApplicationReviewVariables.MESSAGE_RESERVE_PROMOTED)
+                    .createMessageCorrelation(ApplicationSelectionVariables.MESSAGE_RESERVE_PROMOTED)
                     .processInstanceBusinessKey(applications.get(promoted.applicationId()).reference())
                     .correlateWithResult();
         }
@@ -339,7 +347,7 @@ class SelectionSteps {
     }
 
     private static String applicationId(DelegateExecution execution) {
-        return (String) execution.getVariable(ApplicationReviewVariables.APPLICATION_ID);
+        return (String) execution.getVariable(ApplicationSelectionVariables.APPLICATION_ID);
     }
 
     /** A remark from a form: blank is none; control characters and over-long texts are refused. */
