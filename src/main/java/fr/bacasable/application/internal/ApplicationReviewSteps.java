@@ -13,9 +13,12 @@ import static fr.bacasable.application.ApplicationReviewVariables.INFORMATION_RE
 import static fr.bacasable.application.ApplicationReviewVariables.REMINDER_AT;
 import static fr.bacasable.application.ApplicationReviewVariables.REVIEW_OUTCOME;
 
+import fr.bacasable.application.AiActRiskResult;
 import fr.bacasable.application.ApplicationDetails;
 import fr.bacasable.application.ApplicationEventType;
 import fr.bacasable.application.ApplicationStatus;
+import fr.bacasable.application.DpiaRequirementResult;
+import fr.bacasable.application.EligibilityResult;
 import fr.bacasable.application.InformationRequest;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
@@ -69,9 +72,9 @@ class ApplicationReviewSteps {
     /** "Enregistrer l'éligibilité": keeps EligibilityDecision's result, tells an ineligible applicant why. */
     void recordEligibility(DelegateExecution execution) {
         ApplicationDetails application = application(execution);
-        Map<String, Object> result = decisionResult(execution, ELIGIBILITY);
-        boolean eligible = Boolean.TRUE.equals(result.get("eligible"));
-        String reason = (String) result.get("ineligibilityReason");
+        EligibilityResult result = EligibilityResult.from(decisionResult(execution, ELIGIBILITY));
+        boolean eligible = result.eligible();
+        String reason = result.ineligibilityReason();
         applications.recordEligibility(application.id(), eligible, reason, ProgrammeTime.now());
         if (eligible) {
             events.record(application.id(), ApplicationEventType.ELIGIBLE, null, null);
@@ -87,11 +90,10 @@ class ApplicationReviewSteps {
     /** "Enregistrer l'auto-évaluation": keeps the DPIA and AI Act results for the reviewers. */
     void recordSelfAssessment(DelegateExecution execution) {
         ApplicationDetails application = application(execution);
-        Map<String, Object> dpia = decisionResult(execution, DPIA_ASSESSMENT);
-        Map<String, Object> aiAct = decisionResult(execution, AI_ACT_ASSESSMENT);
-        applications.recordSelfAssessment(application.id(), ((Number) dpia.get("dpiaCriteriaMet")).intValue(),
-                (String) dpia.get("dpiaRequirement"), (String) aiAct.get("aiActRiskLevel"),
-                Boolean.TRUE.equals(aiAct.get("fundamentalRightsImpactAssessmentRequired")), ProgrammeTime.now());
+        DpiaRequirementResult dpia = DpiaRequirementResult.from(decisionResult(execution, DPIA_ASSESSMENT));
+        AiActRiskResult aiAct = AiActRiskResult.from(decisionResult(execution, AI_ACT_ASSESSMENT));
+        applications.recordSelfAssessment(application.id(), dpia.dpiaCriteriaMet(), nameOf(dpia.dpiaRequirement()),
+                nameOf(aiAct.aiActRiskLevel()), aiAct.fundamentalRightsImpactAssessmentRequired(), ProgrammeTime.now());
         execution.removeVariables(List.of(DPIA_ASSESSMENT, AI_ACT_ASSESSMENT));
     }
 
@@ -217,6 +219,11 @@ class ApplicationReviewSteps {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> decisionResult(DelegateExecution execution, String variable) {
         return (Map<String, Object>) execution.getVariable(variable);
+    }
+
+    /** A decision's value as our tables keep it: the name of the constant, null when the table gave none. */
+    private static String nameOf(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     private static String currentUser(ProcessEngineServicesAware scope) {
