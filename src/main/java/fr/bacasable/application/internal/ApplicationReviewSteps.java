@@ -11,7 +11,6 @@ import static fr.bacasable.application.ApplicationReviewVariables.ELIGIBLE;
 import static fr.bacasable.application.ApplicationReviewVariables.INFORMATION_REQUEST_ID;
 import static fr.bacasable.application.ApplicationReviewVariables.INFORMATION_REQUEST_TEXT;
 import static fr.bacasable.application.ApplicationReviewVariables.REMINDER_AT;
-import static fr.bacasable.application.ApplicationReviewVariables.REVIEW_OUTCOME;
 
 import fr.bacasable.application.AiActRiskResult;
 import fr.bacasable.application.ApplicationDetails;
@@ -29,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,9 +48,6 @@ class ApplicationReviewSteps {
     static final int INFORMATION_REQUEST_MAX = 4000;
     static final Duration REMINDER_BEFORE_DUE = Duration.ofDays(3);
     private static final List<String> COMPLETENESS_FORM = List.of(COMPLETENESS, INFORMATION_REQUEST_TEXT);
-    /** ReviewOutcomeDecision's inputs, set by the review steps: the means of both reviews or the consensus. */
-    private static final List<String> FINAL_SCORES = List.of("relevanceScore", "dataProtectionInterestScore",
-            "qualityScore", "impactScore");
 
     private final ApplicationRepository applications;
     private final InformationRequestRepository informationRequests;
@@ -157,25 +152,6 @@ class ApplicationReviewSteps {
         execution.removeVariables(COMPLETENESS_FORM);
         applications.updateStatus(application.id(), ApplicationStatus.UNDER_REVIEW, ProgrammeTime.now());
         events.record(application.id(), ApplicationEventType.COMPLETENESS_CONFIRMED, currentUser(execution), null);
-    }
-
-    /** "Enregistrer l'issue de la revue": ReviewOutcomeDecision on the final scores shortlists or rejects, with the reason kept. */
-    void recordReviewOutcome(DelegateExecution execution) {
-        ApplicationDetails application = application(execution);
-        Map<String, Object> outcome = decisionResult(execution, REVIEW_OUTCOME);
-        Map<String, Double> scores = new HashMap<>();
-        for (String criterion : FINAL_SCORES) {
-            scores.put(criterion, ((Number) execution.getVariable(criterion)).doubleValue());
-        }
-        boolean shortlisted = "SHORTLIST".equals(outcome.get("reviewRecommendation"));
-        String reason = (String) outcome.get("rejectionReason");
-        applications.recordReviewOutcome(application.id(), scores, (String) outcome.get("reviewRecommendation"), reason,
-                ProgrammeTime.now());
-        applications.updateStatus(application.id(),
-                shortlisted ? ApplicationStatus.SHORTLISTED : ApplicationStatus.REJECTED, ProgrammeTime.now());
-        events.record(application.id(), shortlisted ? ApplicationEventType.SHORTLISTED : ApplicationEventType.REJECTED,
-                null, reason);
-        execution.removeVariable(REVIEW_OUTCOME);
     }
 
     /** "Enregistrer le retrait", from whatever state the application was waiting in. */
