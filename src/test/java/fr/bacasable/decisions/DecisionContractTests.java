@@ -153,56 +153,53 @@ class DecisionContractTests {
     }
 
     private static List<String> outputProblems(DecisionTable table, Output output, Class<?> type) {
-        List<String> problems = new ArrayList<>();
         String element = String.format("la sortie « %s » (%s)", output.getName(), output.getId());
-        if (!typeRef(type).equals(output.getTypeRef())) {
-            problems.add(String.format("%s est de type « %s », le code attend « %s »", element, output.getTypeRef(),
-                    typeRef(type)));
-        }
+        List<String> problems = declarationProblems(element, output.getTypeRef(), output.getOutputValues(), type);
         if (!type.isEnum()) {
             return problems;
-        }
-        Set<String> known = constants(type);
-        if (output.getOutputValues() != null && !quoted(output.getOutputValues().getText()).equals(known)) {
-            problems.add(String.format("%s liste les valeurs %s, le code connaît %s", element,
-                    quoted(output.getOutputValues().getText()), known));
         }
         int column = List.copyOf(table.getOutputs()).indexOf(output);
         for (Rule rule : table.getRules()) {
             String entry = text(List.copyOf(rule.getOutputEntries()).get(column).getText());
-            if (!entry.equals("null") && !(entry.matches(STRING_LITERAL.pattern()) && known.containsAll(
-                    quoted(entry)))) {
+            if (!entry.equals("null") && !(entry.matches(STRING_LITERAL.pattern())
+                    && constants(type).containsAll(quoted(entry)))) {
                 problems.add(String.format("la règle %s donne à %s la valeur %s, que le code ne connaît pas (%s)",
-                        rule.getId(), element, entry, known));
+                        rule.getId(), element, entry, constants(type)));
             }
         }
         return problems;
     }
 
     private static List<String> inputProblems(DecisionTable table, int column, Input input, Class<?> type) {
-        List<String> problems = new ArrayList<>();
-        String name = text(input.getInputExpression().getText());
-        String element = String.format("l'entrée « %s » (%s)", name, input.getId());
-        if (!typeRef(type).equals(input.getInputExpression().getTypeRef())) {
-            problems.add(String.format("%s est de type « %s », le code fournit « %s »", element,
-                    input.getInputExpression().getTypeRef(), typeRef(type)));
-        }
+        String element = String.format("l'entrée « %s » (%s)", text(input.getInputExpression().getText()),
+                input.getId());
+        List<String> problems = declarationProblems(element, input.getInputExpression().getTypeRef(),
+                input.getInputValues(), type);
         if (!type.isEnum()) {
             return problems;
         }
-        Set<String> known = constants(type);
-        if (input.getInputValues() != null && !quoted(input.getInputValues().getText()).equals(known)) {
-            problems.add(String.format("%s liste les valeurs %s, le code fournit %s", element,
-                    quoted(input.getInputValues().getText()), known));
-        }
         for (Rule rule : table.getRules()) {
-            UnaryTests entry = List.copyOf(rule.getInputEntries()).get(column);
-            Set<String> unknown = new TreeSet<>(quoted(entry.getText()));
-            unknown.removeAll(known);
+            Set<String> unknown = quoted(List.copyOf(rule.getInputEntries()).get(column).getText());
+            unknown.removeAll(constants(type));
             if (!unknown.isEmpty()) {
                 problems.add(String.format("la règle %s compare %s à %s, valeurs que le code ne fournit jamais (%s)",
-                        rule.getId(), element, unknown, known));
+                        rule.getId(), element, unknown, constants(type)));
             }
+        }
+        return problems;
+    }
+
+    /** An input's or output's type, and the values it lists when it lists some, against the code's. */
+    private static List<String> declarationProblems(String element, String typeRef, UnaryTests listedValues,
+            Class<?> type) {
+        List<String> problems = new ArrayList<>();
+        if (!typeRef(type).equals(typeRef)) {
+            problems.add(String.format("%s est de type « %s », le code utilise « %s »", element, typeRef,
+                    typeRef(type)));
+        }
+        if (type.isEnum() && listedValues != null && !quoted(listedValues.getText()).equals(constants(type))) {
+            problems.add(String.format("%s liste les valeurs %s, le code utilise %s", element,
+                    quoted(listedValues.getText()), constants(type)));
         }
         return problems;
     }
