@@ -1,15 +1,20 @@
 package fr.bacasable.application;
 
+import fr.bacasable.application.internal.ApplicationRepository;
 import fr.bacasable.application.internal.ApplicationStatusRecorder;
+import fr.bacasable.shared.ProgrammeTime;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
-/** What other modules may change of an application: its status after the selection, kept with its timeline. */
+/** What other modules may change of an application: its status after the review and the selection, kept with its timeline. */
 @Service
 public class ApplicationOutcomes {
 
+    private final ApplicationRepository applications;
     private final ApplicationStatusRecorder recorder;
 
-    ApplicationOutcomes(ApplicationStatusRecorder recorder) {
+    ApplicationOutcomes(ApplicationRepository applications, ApplicationStatusRecorder recorder) {
+        this.applications = applications;
         this.recorder = recorder;
     }
 
@@ -17,5 +22,17 @@ public class ApplicationOutcomes {
     public void record(String applicationId, ApplicationStatus status, ApplicationEventType event, String actor,
             String detail) {
         recorder.record(applicationId, status, event, actor, detail);
+    }
+
+    /**
+     * Keeps the review's final scores (by ReviewOutcomeDecision input name) and the decision's
+     * recommendation, then shortlists or rejects the application with the reason on its timeline.
+     */
+    public void recordReviewOutcome(String applicationId, Map<String, Double> finalScores, String recommendation,
+            String rejectionReason, boolean shortlisted) {
+        applications.recordReviewOutcome(applicationId, finalScores, recommendation, rejectionReason,
+                ProgrammeTime.now());
+        recorder.record(applicationId, shortlisted ? ApplicationStatus.SHORTLISTED : ApplicationStatus.REJECTED,
+                shortlisted ? ApplicationEventType.SHORTLISTED : ApplicationEventType.REJECTED, null, rejectionReason);
     }
 }

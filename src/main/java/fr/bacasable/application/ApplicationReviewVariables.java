@@ -25,7 +25,6 @@ public final class ApplicationReviewVariables {
     public static final String ELIGIBILITY = "eligibility";
     public static final String DPIA_ASSESSMENT = "dpiaAssessment";
     public static final String AI_ACT_ASSESSMENT = "aiActAssessment";
-    public static final String REVIEW_OUTCOME = "reviewOutcome";
 
     public static final String ELIGIBLE = "eligible";
 

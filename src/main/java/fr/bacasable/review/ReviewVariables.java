@@ -15,7 +15,7 @@ public final class ReviewVariables {
     /** Passed in by the application's process. */
     public static final String APPLICATION_ID = "applicationId";
     public static final String CAMPAIGN_ID = "campaignId";
-    /** ReviewOutcomeDecision's result, passed back with the final scores ({@link Criterion#field()}). */
+    /** ReviewOutcomeDecision's result, recorded on the application by the last step. */
     public static final String REVIEW_OUTCOME = "reviewOutcome";
 
     /** Each review's deadline and escalation date, after its prefix: {@code legalReviewDueAt}, ... */

@@ -23,7 +23,6 @@ import static fr.bacasable.application.ApplicationReviewVariables.PROHIBITED_PRA
 import static fr.bacasable.application.ApplicationReviewVariables.PROJECT_STAGE;
 import static fr.bacasable.application.ApplicationReviewVariables.REFERENCE;
 import static fr.bacasable.application.ApplicationReviewVariables.REMINDER_AT;
-import static fr.bacasable.application.ApplicationReviewVariables.REVIEW_OUTCOME;
 import static fr.bacasable.application.ApplicationReviewVariables.USES_AI;
 import static fr.bacasable.selection.ApplicationSelectionVariables.MESSAGE_RESERVE_PROMOTED;
 import static fr.bacasable.selection.ApplicationSelectionVariables.MESSAGE_SELECTION_DECIDED;
@@ -34,6 +33,7 @@ import static fr.bacasable.review.ReviewVariables.CONFLICT_FIELD;
 import static fr.bacasable.review.ReviewVariables.REASON_FIELD;
 import static fr.bacasable.review.ReviewVariables.REMARKS_FIELD;
 import static fr.bacasable.review.ReviewVariables.REVIEWS_DIVERGE;
+import static fr.bacasable.review.ReviewVariables.REVIEW_OUTCOME;
 import static fr.bacasable.review.ReviewVariables.REVIEW_COMPARISON;
 import static fr.bacasable.review.ReviewVariables.REVIEW_DUE_AT;
 import static fr.bacasable.review.ReviewVariables.REVIEW_ESCALATION_AT;
@@ -132,7 +132,7 @@ class ApplicationReviewProcessTest {
     private final Map<String, Object> selfAssessment = new HashMap<>();
     /** The scores each review step stored, as the real ones do in the review tables. */
     private final Map<ReviewKind, Scores> reviews = new EnumMap<>(ReviewKind.class);
-    /** The decision outputs that "Enregistrer l'issue de la revue" received. */
+    /** The decision outputs and the final scores that "Enregistrer l'issue de la revue" received. */
     private final Map<String, Object> reviewOutcome = new HashMap<>();
     private String ineligibilityReason;
     /** What "Libérer la place dans la sélection" finds: whether the application was a laureate of the selection. */
@@ -229,14 +229,15 @@ class ApplicationReviewProcessTest {
         review(review, ReviewKind.TECHNICAL, "4", "3", "3.5", "3");
 
         assertThat(review).isEnded().hasPassedInOrder("Task_RecordTechnicalReview", "Task_CompareReviews",
-                "Task_DecideReviewOutcome", "EndEvent_ReviewCompleted").hasNotPassed("Task_ReachConsensus");
-        assertThat(application).hasPassedInOrder("CallActivity_Review", "Task_RecordReviewOutcome",
-                        "Event_ReviewSettledReported")
+                "Task_DecideReviewOutcome", "Task_RecordReviewOutcome", "EndEvent_ReviewCompleted")
+                .hasNotPassed("Task_ReachConsensus");
+        assertThat(application).hasPassedInOrder("CallActivity_Review", "Event_ReviewSettledReported")
                 .isWaitingAtExactly("CallActivity_SelectionOutcome")
-                .variables().containsEntry("relevanceScore", 4.0).containsEntry("dataProtectionInterestScore", 3.25)
-                .containsEntry("qualityScore", 3.25).containsEntry("impactScore", 3.0)
-                .doesNotContainKeys(REVIEW_OUTCOME, REVIEW_COMPARISON);
-        Assertions.assertThat(reviewOutcome).containsEntry("reviewRecommendation", "SHORTLIST")
+                .variables().doesNotContainKeys(REVIEW_OUTCOME, REVIEW_COMPARISON, "relevanceScore");
+        Assertions.assertThat(reviewOutcome).containsEntry("relevanceScore", 4.0)
+                .containsEntry("dataProtectionInterestScore", 3.25).containsEntry("qualityScore", 3.25)
+                .containsEntry("impactScore", 3.0)
+                .containsEntry("reviewRecommendation", "SHORTLIST")
                 .containsEntry("rejectionReason", null);
         Assertions.assertThat(managementService().createJobQuery().count())
                 .as("no campaign waits for its reviews, so the signal leaves no job").isZero();
@@ -331,13 +332,10 @@ class ApplicationReviewProcessTest {
         review(review, ReviewKind.LEGAL, "3", "4", "4", "4");
         review(review, ReviewKind.TECHNICAL, "2", "4", "4", "4");
 
-        assertThat(review).isEnded().hasPassed("Task_CompareReviews", "Task_DecideReviewOutcome")
-                .hasNotPassed("Task_ReachConsensus");
-        assertThat(application).hasPassed("Task_RecordReviewOutcome")
-                .isWaitingAtExactly("CallActivity_SelectionOutcome")
-                .variables().containsEntry("relevanceScore", 2.5)
-                .doesNotContainKey(REVIEW_OUTCOME);
-        Assertions.assertThat(reviewOutcome).containsEntry("reviewRecommendation", "REJECT")
+        assertThat(review).isEnded().hasPassed("Task_CompareReviews", "Task_DecideReviewOutcome",
+                "Task_RecordReviewOutcome").hasNotPassed("Task_ReachConsensus");
+        assertThat(application).isWaitingAtExactly("CallActivity_SelectionOutcome");
+        Assertions.assertThat(reviewOutcome).containsEntry("relevanceScore", 2.5).containsEntry("reviewRecommendation", "REJECT")
                 .containsEntry("rejectionReason", "La note moyenne attribuée à la pertinence de l'usage de l'IA "
                         + "pour le service public est inférieure au seuil de 3 sur 5.");
     }
@@ -382,13 +380,12 @@ class ApplicationReviewProcessTest {
         complete(task(), consensusForm("4", "3", "3", "3"));
 
         assertThat(review).isEnded().hasPassedInOrder("Task_ReachConsensus", "Task_RecordConsensus",
-                "Task_DecideReviewOutcome");
-        assertThat(application).hasPassed("Task_RecordReviewOutcome")
-                .isWaitingAtExactly("CallActivity_SelectionOutcome")
-                .variables().containsEntry("relevanceScore", 4.0).containsEntry("impactScore", 3.0)
-                .doesNotContainKeys(REVIEW_COMPARISON, REVIEWS_DIVERGE, field(ReviewKind.CONSENSUS, REASON_FIELD),
-                        field(ReviewKind.CONSENSUS, "relevanceScore"));
-        Assertions.assertThat(reviewOutcome).containsEntry("reviewRecommendation", "SHORTLIST");
+                "Task_DecideReviewOutcome", "Task_RecordReviewOutcome");
+        assertThat(application).isWaitingAtExactly("CallActivity_SelectionOutcome")
+                .variables().doesNotContainKeys(REVIEW_COMPARISON, REVIEWS_DIVERGE,
+                        field(ReviewKind.CONSENSUS, REASON_FIELD), field(ReviewKind.CONSENSUS, "relevanceScore"));
+        Assertions.assertThat(reviewOutcome).containsEntry("relevanceScore", 4.0).containsEntry("impactScore", 3.0)
+                .containsEntry("reviewRecommendation", "SHORTLIST");
         Assertions.assertThat(steps).endsWith("Task_CompareReviews", "Task_RecordConsensus",
                 "Task_RecordReviewOutcome");
     }
@@ -840,6 +837,9 @@ class ApplicationReviewProcessTest {
 
     private void recordReviewOutcome(DelegateExecution execution) {
         reviewOutcome.putAll(decisionResult(execution, REVIEW_OUTCOME));
+        for (Criterion criterion : Criterion.values()) {
+            reviewOutcome.put(criterion.field(), execution.getVariable(criterion.field()));
+        }
         execution.removeVariable(REVIEW_OUTCOME);
     }
 

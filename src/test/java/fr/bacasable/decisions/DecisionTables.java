@@ -55,17 +55,20 @@ final class DecisionTables {
      * refuses to deploy a decision without one.
      */
     static void assertEveryDecisionHasHistoryTimeToLive(String decisionId) {
-        DmnModelInstance model;
+        assertThat(readModel(decisionId).getModelElementsByType(Decision.class)).isNotEmpty()
+            .allSatisfy(decision -> assertThat(decision.getCamundaHistoryTimeToLiveString())
+                .as("historyTimeToLive of %s", decision.getId())
+                .isNotBlank());
+    }
+
+    /** The model of {@code processes/<decision id>.dmn}, as Camunda Modeler shows it. */
+    static DmnModelInstance readModel(String decisionId) {
         try (InputStream dmn = open(decisionId)) {
-            model = Dmn.readModelFromStream(dmn);
+            return Dmn.readModelFromStream(dmn);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        assertThat(model.getModelElementsByType(Decision.class)).isNotEmpty()
-            .allSatisfy(decision -> assertThat(decision.getCamundaHistoryTimeToLiveString())
-                .as("historyTimeToLive of %s", decision.getId())
-                .isNotBlank());
     }
 
     private static InputStream open(String decisionId) {

@@ -114,7 +114,7 @@ public class ApplicationRepository {
                 .param("fria", friaRequired).param("now", Timestamp.from(now)).param("id", id).update();
     }
 
-    void recordReviewOutcome(String id, Map<String, Double> scores, String recommendation, String rejectionReason,
+    public void recordReviewOutcome(String id, Map<String, Double> scores, String recommendation, String rejectionReason,
             Instant now) {
         jdbc.sql("UPDATE application SET relevance_score = :relevance, data_protection_interest_score = :interest, "
                         + "quality_score = :quality, impact_score = :impact, review_recommendation = :recommendation, "

@@ -39,11 +39,6 @@ class ApplicationReviewDelegates {
     }
 
     @Bean
-    JavaDelegate recordReviewOutcome(ApplicationReviewSteps steps) {
-        return steps::recordReviewOutcome;
-    }
-
-    @Bean
     JavaDelegate recordWithdrawal(ApplicationReviewSteps steps) {
         return steps::recordWithdrawal;
     }

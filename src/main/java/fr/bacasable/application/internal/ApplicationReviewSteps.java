@@ -11,11 +11,13 @@ import static fr.bacasable.application.ApplicationReviewVariables.ELIGIBLE;
 import static fr.bacasable.application.ApplicationReviewVariables.INFORMATION_REQUEST_ID;
 import static fr.bacasable.application.ApplicationReviewVariables.INFORMATION_REQUEST_TEXT;
 import static fr.bacasable.application.ApplicationReviewVariables.REMINDER_AT;
-import static fr.bacasable.application.ApplicationReviewVariables.REVIEW_OUTCOME;
 
+import fr.bacasable.application.AiActRiskResult;
 import fr.bacasable.application.ApplicationDetails;
 import fr.bacasable.application.ApplicationEventType;
 import fr.bacasable.application.ApplicationStatus;
+import fr.bacasable.application.DpiaRequirementResult;
+import fr.bacasable.application.EligibilityResult;
 import fr.bacasable.application.InformationRequest;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
@@ -26,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,9 +48,6 @@ class ApplicationReviewSteps {
     static final int INFORMATION_REQUEST_MAX = 4000;
     static final Duration REMINDER_BEFORE_DUE = Duration.ofDays(3);
     private static final List<String> COMPLETENESS_FORM = List.of(COMPLETENESS, INFORMATION_REQUEST_TEXT);
-    /** ReviewOutcomeDecision's inputs, set by the review steps: the means of both reviews or the consensus. */
-    private static final List<String> FINAL_SCORES = List.of("relevanceScore", "dataProtectionInterestScore",
-            "qualityScore", "impactScore");
 
     private final ApplicationRepository applications;
     private final InformationRequestRepository informationRequests;
@@ -69,9 +67,9 @@ class ApplicationReviewSteps {
     /** "Enregistrer l'éligibilité": keeps EligibilityDecision's result, tells an ineligible applicant why. */
     void recordEligibility(DelegateExecution execution) {
         ApplicationDetails application = application(execution);
-        Map<String, Object> result = decisionResult(execution, ELIGIBILITY);
-        boolean eligible = Boolean.TRUE.equals(result.get("eligible"));
-        String reason = (String) result.get("ineligibilityReason");
+        EligibilityResult result = EligibilityResult.from(decisionResult(execution, ELIGIBILITY));
+        boolean eligible = result.eligible();
+        String reason = result.ineligibilityReason();
         applications.recordEligibility(application.id(), eligible, reason, ProgrammeTime.now());
         if (eligible) {
             events.record(application.id(), ApplicationEventType.ELIGIBLE, null, null);
@@ -87,11 +85,10 @@ class ApplicationReviewSteps {
     /** "Enregistrer l'auto-évaluation": keeps the DPIA and AI Act results for the reviewers. */
     void recordSelfAssessment(DelegateExecution execution) {
         ApplicationDetails application = application(execution);
-        Map<String, Object> dpia = decisionResult(execution, DPIA_ASSESSMENT);
-        Map<String, Object> aiAct = decisionResult(execution, AI_ACT_ASSESSMENT);
-        applications.recordSelfAssessment(application.id(), ((Number) dpia.get("dpiaCriteriaMet")).intValue(),
-                (String) dpia.get("dpiaRequirement"), (String) aiAct.get("aiActRiskLevel"),
-                Boolean.TRUE.equals(aiAct.get("fundamentalRightsImpactAssessmentRequired")), ProgrammeTime.now());
+        DpiaRequirementResult dpia = DpiaRequirementResult.from(decisionResult(execution, DPIA_ASSESSMENT));
+        AiActRiskResult aiAct = AiActRiskResult.from(decisionResult(execution, AI_ACT_ASSESSMENT));
+        applications.recordSelfAssessment(application.id(), dpia.dpiaCriteriaMet(), nameOf(dpia.dpiaRequirement()),
+                nameOf(aiAct.aiActRiskLevel()), aiAct.fundamentalRightsImpactAssessmentRequired(), ProgrammeTime.now());
         execution.removeVariables(List.of(DPIA_ASSESSMENT, AI_ACT_ASSESSMENT));
     }
 
@@ -157,25 +154,6 @@ class ApplicationReviewSteps {
         events.record(application.id(), ApplicationEventType.COMPLETENESS_CONFIRMED, currentUser(execution), null);
     }
 
-    /** "Enregistrer l'issue de la revue": ReviewOutcomeDecision on the final scores shortlists or rejects, with the reason kept. */
-    void recordReviewOutcome(DelegateExecution execution) {
-        ApplicationDetails application = application(execution);
-        Map<String, Object> outcome = decisionResult(execution, REVIEW_OUTCOME);
-        Map<String, Double> scores = new HashMap<>();
-        for (String criterion : FINAL_SCORES) {
-            scores.put(criterion, ((Number) execution.getVariable(criterion)).doubleValue());
-        }
-        boolean shortlisted = "SHORTLIST".equals(outcome.get("reviewRecommendation"));
-        String reason = (String) outcome.get("rejectionReason");
-        applications.recordReviewOutcome(application.id(), scores, (String) outcome.get("reviewRecommendation"), reason,
-                ProgrammeTime.now());
-        applications.updateStatus(application.id(),
-                shortlisted ? ApplicationStatus.SHORTLISTED : ApplicationStatus.REJECTED, ProgrammeTime.now());
-        events.record(application.id(), shortlisted ? ApplicationEventType.SHORTLISTED : ApplicationEventType.REJECTED,
-                null, reason);
-        execution.removeVariable(REVIEW_OUTCOME);
-    }
-
     /** "Enregistrer le retrait", from whatever state the application was waiting in. */
     void recordWithdrawal(DelegateExecution execution) {
         ApplicationDetails application = application(execution);
@@ -217,6 +195,11 @@ class ApplicationReviewSteps {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> decisionResult(DelegateExecution execution, String variable) {
         return (Map<String, Object>) execution.getVariable(variable);
+    }
+
+    /** A decision's value as our tables keep it: the name of the constant, null when the table gave none. */
+    private static String nameOf(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     private static String currentUser(ProcessEngineServicesAware scope) {

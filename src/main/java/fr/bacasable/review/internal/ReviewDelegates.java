@@ -46,6 +46,11 @@ class ReviewDelegates {
     }
 
     @Bean
+    JavaDelegate recordReviewOutcome(ReviewSteps steps) {
+        return steps::recordReviewOutcome;
+    }
+
+    @Bean
     JavaDelegate remindLegalReviewer(ReviewSteps steps) {
         return execution -> steps.remindReviewer(execution, ReviewKind.LEGAL);
     }

@@ -13,6 +13,7 @@ import static fr.bacasable.review.ReviewVariables.field;
 
 import fr.bacasable.application.ApplicationDetails;
 import fr.bacasable.application.ApplicationDirectory;
+import fr.bacasable.application.ApplicationOutcomes;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.notification.NotificationService;
@@ -20,6 +21,7 @@ import fr.bacasable.notification.NotificationTemplate;
 import fr.bacasable.review.Criterion;
 import fr.bacasable.review.Review;
 import fr.bacasable.review.ReviewKind;
+import fr.bacasable.review.ReviewOutcomeResult;
 import fr.bacasable.review.ReviewVariables;
 import fr.bacasable.review.Scores;
 import fr.bacasable.security.StaffGroups;
@@ -32,6 +34,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,17 +74,19 @@ class ReviewSteps {
 
     private final ReviewRepository reviews;
     private final ApplicationDirectory applications;
+    private final ApplicationOutcomes outcomes;
     private final CampaignService campaigns;
     private final NotificationService notifications;
     private final IdentityService identityService;
     private final TaskService taskService;
     private final AuthorizationService authorizationService;
 
-    ReviewSteps(ReviewRepository reviews, ApplicationDirectory applications, CampaignService campaigns,
-            NotificationService notifications, IdentityService identityService, TaskService taskService,
-            AuthorizationService authorizationService) {
+    ReviewSteps(ReviewRepository reviews, ApplicationDirectory applications, ApplicationOutcomes outcomes,
+            CampaignService campaigns, NotificationService notifications, IdentityService identityService,
+            TaskService taskService, AuthorizationService authorizationService) {
         this.reviews = reviews;
         this.applications = applications;
+        this.outcomes = outcomes;
         this.campaigns = campaigns;
         this.notifications = notifications;
         this.identityService = identityService;
@@ -187,6 +192,22 @@ class ReviewSteps {
         setDecisionInputs(execution, agreed);
         removeFormFields(execution, ReviewKind.CONSENSUS);
         execution.removeVariable(REVIEW_COMPARISON);
+    }
+
+    /** "Enregistrer l'issue de la revue": ReviewOutcomeDecision on the final scores shortlists or rejects, with the reason kept. */
+    void recordReviewOutcome(DelegateExecution execution) {
+        ApplicationDetails application = application(execution);
+        @SuppressWarnings("unchecked")
+        ReviewOutcomeResult outcome = ReviewOutcomeResult.from(
+                (Map<String, Object>) execution.getVariable(ReviewVariables.REVIEW_OUTCOME));
+        Map<String, Double> finalScores = new HashMap<>();
+        for (Criterion criterion : Criterion.values()) {
+            finalScores.put(criterion.field(), ((Number) execution.getVariable(criterion.field())).doubleValue());
+        }
+        outcomes.recordReviewOutcome(application.id(), finalScores,
+                outcome.reviewRecommendation() == null ? null : outcome.reviewRecommendation().name(),
+                outcome.rejectionReason(), outcome.shortlisted());
+        execution.removeVariable(ReviewVariables.REVIEW_OUTCOME);
     }
 
     /** "Préparer le rappel au relecteur": the assignee, or the whole group while nobody has taken the task. */
