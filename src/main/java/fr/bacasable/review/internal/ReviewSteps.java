@@ -76,10 +76,11 @@ class ReviewSteps {
     private final IdentityService identityService;
     private final TaskService taskService;
     private final AuthorizationService authorizationService;
+    private final ReviewerNames names;
 
     ReviewSteps(ReviewRepository reviews, ApplicationDirectory applications, CampaignService campaigns,
             NotificationService notifications, IdentityService identityService, TaskService taskService,
-            AuthorizationService authorizationService) {
+            AuthorizationService authorizationService, ReviewerNames names) {
         this.reviews = reviews;
         this.applications = applications;
         this.campaigns = campaigns;
@@ -87,6 +88,7 @@ class ReviewSteps {
         this.identityService = identityService;
         this.taskService = taskService;
         this.authorizationService = authorizationService;
+        this.names = names;
     }
 
     /** "Planifier les revues": both are due after the campaign's review delay, escalated 5 days later. */
@@ -130,7 +132,7 @@ class ReviewSteps {
             String details = optionalText(execution, field(kind, CONFLICT_DETAILS_FIELD));
             reviews.insertConflict(application.id(), kind, reviewer, details, ProgrammeTime.now());
             tellManagers(application, NotificationTemplate.CONFLICT_DECLARED, Map.of(
-                    "reviewKind", kind.label(), "reviewer", displayName(reviewer),
+                    "reviewKind", kind.label(), "reviewer", names.of(reviewer),
                     "details", details == null ? "non précisée" : details));
             execution.setVariable(field(kind, CONFLICT_DECLARED), true);
             removeFormFields(execution, kind);
@@ -266,14 +268,6 @@ class ReviewSteps {
         revoke.setResourceId(taskId);
         revoke.removePermission(Permissions.ALL);
         authorizationService.saveAuthorization(revoke);
-    }
-
-    private String displayName(String userId) {
-        User user = identityService.createUserQuery().userId(userId).singleResult();
-        if (user == null) {
-            return userId;
-        }
-        return (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).strip() + " (" + userId + ")";
     }
 
     private Optional<Task> openReviewTask(DelegateExecution execution, ReviewKind kind) {
