@@ -45,8 +45,12 @@ class CommitteeMoves {
         this.runtimeService = runtimeService;
     }
 
-    /** The open "Proposer la sélection" task of the campaign, if the committee is at work. */
-    Optional<Task> openProposal(Campaign campaign) {
+    /** Whether the committee is at work on the campaign's selection: "Proposer la sélection" is open. */
+    boolean proposalOpen(Campaign campaign) {
+        return openProposal(campaign).isPresent();
+    }
+
+    private Optional<Task> openProposal(Campaign campaign) {
         return taskService.createTaskQuery().processDefinitionKey(CallForProjectsVariables.PROCESS_KEY)
                 .taskDefinitionKey(PROPOSE_TASK)
                 .processVariableValueEquals(CallForProjectsVariables.CAMPAIGN_ID, campaign.id())

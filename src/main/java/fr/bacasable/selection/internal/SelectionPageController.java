@@ -130,7 +130,7 @@ class SelectionPageController {
         model.addAttribute("places", places(campaign, lines));
         model.addAttribute("outcomes", Arrays.stream(Outcome.values()).filter(Outcome::selectable).toList());
         model.addAttribute("canMove", user.isMemberOfAny(StaffGroups.SELECTION_COMMITTEE)
-                && moves.openProposal(campaign).isPresent());
+                && moves.proposalOpen(campaign));
         return "staff/selection";
     }
 
