@@ -26,6 +26,7 @@ import fr.bacasable.security.StaffGroups;
 import fr.bacasable.shared.ProgrammeTime;
 import fr.bacasable.shared.Texts;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,10 +78,11 @@ class ReviewSteps {
     private final TaskService taskService;
     private final AuthorizationService authorizationService;
     private final ReviewerNames names;
+    private final Clock clock;
 
     ReviewSteps(ReviewRepository reviews, ApplicationDirectory applications, CampaignService campaigns,
             NotificationService notifications, IdentityService identityService, TaskService taskService,
-            AuthorizationService authorizationService, ReviewerNames names) {
+            AuthorizationService authorizationService, ReviewerNames names, Clock clock) {
         this.reviews = reviews;
         this.applications = applications;
         this.campaigns = campaigns;
@@ -89,6 +91,7 @@ class ReviewSteps {
         this.taskService = taskService;
         this.authorizationService = authorizationService;
         this.names = names;
+        this.clock = clock;
     }
 
     /** "Planifier les revues": both are due after the campaign's review delay, escalated 5 days later. */
@@ -100,7 +103,7 @@ class ReviewSteps {
 
     private Instant dueFromNow(ApplicationDetails application) {
         int reviewDays = campaigns.find(application.campaignId()).map(Campaign::reviewDays).orElseThrow();
-        return ProgrammeTime.now().plus(Duration.ofDays(reviewDays));
+        return clock.instant().plus(Duration.ofDays(reviewDays));
     }
 
     /** The review's deadline: at scheduling, and again for whoever takes a review handed back after a conflict. */
@@ -130,7 +133,7 @@ class ReviewSteps {
         }
         if (YES.equals(conflict)) {
             String details = optionalText(execution, field(kind, CONFLICT_DETAILS_FIELD));
-            reviews.insertConflict(application.id(), kind, reviewer, details, ProgrammeTime.now());
+            reviews.insertConflict(application.id(), kind, reviewer, details, clock.instant());
             tellManagers(application, NotificationTemplate.CONFLICT_DECLARED, Map.of(
                     "reviewKind", kind.label(), "reviewer", names.of(reviewer),
                     "details", details == null ? "non précisée" : details));
@@ -156,7 +159,7 @@ class ReviewSteps {
         }
         store(new Review(UUID.randomUUID().toString(), application.id(), kind, reviewer,
                 scores(execution, kind), justifications, optionalText(execution, field(kind, REMARKS_FIELD)),
-                ProgrammeTime.now()));
+                clock.instant()));
         openReviewTask(execution, other).ifPresent(task -> revoke(task.getId(), reviewer));
         execution.setVariable(field(kind, CONFLICT_DECLARED), false);
         removeFormFields(execution, kind);
@@ -185,7 +188,7 @@ class ReviewSteps {
         }
         Scores agreed = scores(execution, ReviewKind.CONSENSUS);
         store(new Review(UUID.randomUUID().toString(), application.id(), ReviewKind.CONSENSUS,
-                currentUser(execution), agreed, Map.of(), reason, ProgrammeTime.now()));
+                currentUser(execution), agreed, Map.of(), reason, clock.instant()));
         setDecisionInputs(execution, agreed);
         removeFormFields(execution, ReviewKind.CONSENSUS);
         execution.removeVariable(REVIEW_COMPARISON);
