@@ -1,6 +1,5 @@
 package fr.bacasable.application;
 
-import fr.bacasable.security.StaffUser;
 import java.util.Optional;
 
 /**
@@ -10,5 +9,5 @@ import java.util.Optional;
 public interface CaseSection extends PageSection {
 
     /** What the section shows of the application to this reader; empty when it shows them nothing. */
-    Optional<Object> content(ApplicationDetails application, StaffUser reader);
+    Optional<Object> content(ApplicationDetails application, CaseReader reader);
 }

@@ -173,12 +173,12 @@ class CasePageTests {
         String managers = section(get("/cases/" + application.reference(), login("manager")), "Revues");
         assertThat(managers).contains("Revue juridique", "Revue technique", "Appréciation juridique sur relevance.",
                 "Appréciation technique sur impact.", "Remarque interne de legal.", "total 15,5 sur 20",
-                "total 16,5 sur 20", "(legal)", "(tech)");
+                "total 16,5 sur 20", "Léa Dubois (legal)", "Hugo Bernard (tech)");
         for (String userId : List.of("committee", "president")) {
             assertThat(section(get("/cases/" + application.reference(), login(userId)), "Revues")).as(userId)
                     .contains("Revue juridique", "Appréciation juridique sur relevance.",
                             "Appréciation technique sur impact.", "total 16,5 sur 20")
-                    .doesNotContain("(legal)", "(tech)");
+                    .doesNotContain("Léa Dubois", "Hugo Bernard", "(legal)", "(tech)");
         }
         assertThat(get("/suivi/" + application.reference() + "/" + application.token(), null).getBody())
                 .as("the applicant, shortlisted, before the selection")
@@ -237,7 +237,8 @@ class CasePageTests {
                 .getBody());
         assertThat(tracking).contains("Décision de la sélection", "Lauréat (accompagné)", "total 18 sur 20",
                 "Appréciation juridique sur relevance.", "Appréciation technique sur impact.")
-                .doesNotContain("Rang au classement", "Remarque interne", "(legal)", "(tech)", "Revue juridique");
+                .doesNotContain("Rang au classement", "Remarque interne", "Léa Dubois", "Hugo Bernard", "(legal)",
+                        "(tech)", "Revue juridique");
     }
 
     @Test

@@ -4,6 +4,7 @@ import fr.bacasable.application.ApplicationDetails;
 import fr.bacasable.application.ApplicationEventType;
 import fr.bacasable.application.CaseSection;
 import fr.bacasable.application.ApplicationStatus;
+import fr.bacasable.application.CaseReader;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.document.DocumentInfo;
@@ -96,8 +97,9 @@ class CasePageController {
         model.addAttribute("documents", documents.documentsOf(application.id()));
         model.addAttribute("informationRequests", informationRequests.findByApplication(application.id()));
         model.addAttribute("messages", notifications.messagesOf(application.id()));
-        model.addAttribute("sections", ShownSection.of(sections, section -> section.content(application, user)));
-        model.addAttribute("timeline", user.isMemberOfAny(StaffGroups.PROGRAMME_MANAGERS) ? timeline(application)
+        CaseReader reader = new CaseReader(user);
+        model.addAttribute("sections", ShownSection.of(sections, section -> section.content(application, reader)));
+        model.addAttribute("timeline", reader.seesWho() ? timeline(application)
                 : timeline(application).stream().map(entry -> new TimelineEntry(entry.at(), entry.label(), null,
                         entry.detail())).toList());
         model.addAttribute("dpiaLabel", labelOf(DPIA_LABELS, application.dpiaRequirement()));

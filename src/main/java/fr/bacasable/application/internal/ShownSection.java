@@ -11,9 +11,9 @@ record ShownSection(String title, String template, Object content) {
 
     /** The sections that show something, in their order. */
     static <S extends PageSection> List<ShownSection> of(List<S> sections, Function<S, Optional<Object>> content) {
-        return sections.stream().sorted(Comparator.comparingInt(PageSection::order))
-                .flatMap(section -> content.apply(section)
-                        .map(shown -> new ShownSection(section.title(), section.template(), shown)).stream())
+        return sections.stream().sorted(Comparator.comparingInt(section -> section.heading().order()))
+                .flatMap(section -> content.apply(section).map(shown -> new ShownSection(section.heading().title(),
+                        section.heading().template(), shown)).stream())
                 .toList();
     }
 }

@@ -1,14 +1,14 @@
 package fr.bacasable.review.internal;
 
 import fr.bacasable.application.ApplicationDetails;
+import fr.bacasable.application.CaseReader;
 import fr.bacasable.application.CaseSection;
+import fr.bacasable.application.SectionHeading;
 import fr.bacasable.review.Criterion;
 import fr.bacasable.review.Review;
 import fr.bacasable.review.ReviewKind;
 import fr.bacasable.review.Scores;
 import fr.bacasable.review.internal.ReviewRepository.Conflict;
-import fr.bacasable.security.StaffGroups;
-import fr.bacasable.security.StaffUser;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReviewCaseSection implements CaseSection {
+
+    static final SectionHeading HEADING = new SectionHeading(100, "Revues", "staff/sections/review");
 
     /** The section's content. */
     record Reviews(List<Scoring> scorings, List<DeclaredConflict> conflicts) {
@@ -49,27 +51,16 @@ class ReviewCaseSection implements CaseSection {
     }
 
     @Override
-    public int order() {
-        return 100;
+    public SectionHeading heading() {
+        return HEADING;
     }
 
     @Override
-    public String title() {
-        return "Revues";
-    }
-
-    @Override
-    public String template() {
-        return "staff/sections/review";
-    }
-
-    @Override
-    public Optional<Object> content(ApplicationDetails application, StaffUser reader) {
-        if (!reader.isMemberOfAny(StaffGroups.PROGRAMME_MANAGERS, StaffGroups.SELECTION_COMMITTEE,
-                StaffGroups.PRESIDENT)) {
+    public Optional<Object> content(ApplicationDetails application, CaseReader reader) {
+        if (!reader.seesAssessments()) {
             return Optional.empty();
         }
-        boolean named = reader.isMemberOfAny(StaffGroups.PROGRAMME_MANAGERS);
+        boolean named = reader.seesWho();
         List<Scoring> scorings = reviews.findByApplication(application.id()).stream()
                 .map(review -> scoring(review, named ? names.of(review.reviewer()) : null)).toList();
         List<DeclaredConflict> conflicts = reviews.conflictsOf(application.id()).stream()

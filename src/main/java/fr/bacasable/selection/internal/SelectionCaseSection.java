@@ -1,11 +1,11 @@
 package fr.bacasable.selection.internal;
 
 import fr.bacasable.application.ApplicationDetails;
+import fr.bacasable.application.CaseReader;
 import fr.bacasable.application.CaseSection;
+import fr.bacasable.application.SectionHeading;
 import fr.bacasable.review.ReviewDirectory;
 import fr.bacasable.review.Scores;
-import fr.bacasable.security.StaffGroups;
-import fr.bacasable.security.StaffUser;
 import fr.bacasable.selection.Outcome;
 import fr.bacasable.selection.SelectionEvent;
 import fr.bacasable.selection.SelectionLine;
@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SelectionCaseSection implements CaseSection {
+
+    static final SectionHeading HEADING = new SectionHeading(200, "Sélection", "staff/sections/selection");
 
     /** The section's content; outcomes as French labels, null when not reached yet. */
     record Selection(Integer rank, String total, String proposed, String outcome, String decided,
@@ -41,27 +43,16 @@ class SelectionCaseSection implements CaseSection {
     }
 
     @Override
-    public int order() {
-        return 200;
+    public SectionHeading heading() {
+        return HEADING;
     }
 
     @Override
-    public String title() {
-        return "Sélection";
-    }
-
-    @Override
-    public String template() {
-        return "staff/sections/selection";
-    }
-
-    @Override
-    public Optional<Object> content(ApplicationDetails application, StaffUser reader) {
-        if (!reader.isMemberOfAny(StaffGroups.PROGRAMME_MANAGERS, StaffGroups.SELECTION_COMMITTEE,
-                StaffGroups.PRESIDENT)) {
+    public Optional<Object> content(ApplicationDetails application, CaseReader reader) {
+        if (!reader.seesAssessments()) {
             return Optional.empty();
         }
-        boolean named = reader.isMemberOfAny(StaffGroups.PROGRAMME_MANAGERS);
+        boolean named = reader.seesWho();
         return selections.find(application.id()).map(line -> new Selection(line.rank(),
                 DecisionScores.of(reviews.reviewsOf(application.id())).map(scores -> Scores.decimal(scores.total()))
                         .orElse(null),

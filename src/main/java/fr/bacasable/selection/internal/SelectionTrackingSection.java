@@ -1,6 +1,7 @@
 package fr.bacasable.selection.internal;
 
 import fr.bacasable.application.ApplicationEventType;
+import fr.bacasable.application.SectionHeading;
 import fr.bacasable.application.TrackedApplication;
 import fr.bacasable.application.TrackingSection;
 import fr.bacasable.review.ReviewDirectory;
@@ -19,6 +20,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SelectionTrackingSection implements TrackingSection {
+
+    static final SectionHeading HEADING = new SectionHeading(200, "Décision de la sélection",
+            "portal/sections/selection");
 
     /** Recorded with the decision letter, in the same transaction. */
     static final Set<ApplicationEventType> DECISION_TOLD = EnumSet.of(ApplicationEventType.SELECTED_LAUREATE,
@@ -41,18 +45,8 @@ class SelectionTrackingSection implements TrackingSection {
     }
 
     @Override
-    public int order() {
-        return 200;
-    }
-
-    @Override
-    public String title() {
-        return "Décision de la sélection";
-    }
-
-    @Override
-    public String template() {
-        return "portal/sections/selection";
+    public SectionHeading heading() {
+        return HEADING;
     }
 
     @Override
