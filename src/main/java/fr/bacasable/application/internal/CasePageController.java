@@ -2,9 +2,9 @@ package fr.bacasable.application.internal;
 
 import fr.bacasable.application.ApplicationDetails;
 import fr.bacasable.application.ApplicationEventType;
-import fr.bacasable.application.CaseSection;
 import fr.bacasable.application.ApplicationStatus;
 import fr.bacasable.application.CaseReader;
+import fr.bacasable.application.CaseSection;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.document.DocumentInfo;
