@@ -2,7 +2,7 @@ package fr.bacasable.application;
 
 import fr.bacasable.application.internal.ApplicationRepository;
 import fr.bacasable.application.internal.ApplicationStatusRecorder;
-import fr.bacasable.shared.ProgrammeTime;
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
@@ -12,10 +12,12 @@ public class ApplicationOutcomes {
 
     private final ApplicationRepository applications;
     private final ApplicationStatusRecorder recorder;
+    private final Clock clock;
 
-    ApplicationOutcomes(ApplicationRepository applications, ApplicationStatusRecorder recorder) {
+    ApplicationOutcomes(ApplicationRepository applications, ApplicationStatusRecorder recorder, Clock clock) {
         this.applications = applications;
         this.recorder = recorder;
+        this.clock = clock;
     }
 
     /** Sets the status and adds the event to the application's timeline, in the caller's transaction. */
@@ -31,7 +33,7 @@ public class ApplicationOutcomes {
     public void recordReviewOutcome(String applicationId, Map<String, Double> finalScores, String recommendation,
             String rejectionReason, boolean shortlisted) {
         applications.recordReviewOutcome(applicationId, finalScores, recommendation, rejectionReason,
-                ProgrammeTime.now());
+                clock.instant());
         recorder.record(applicationId, shortlisted ? ApplicationStatus.SHORTLISTED : ApplicationStatus.REJECTED,
                 shortlisted ? ApplicationEventType.SHORTLISTED : ApplicationEventType.REJECTED, null, rejectionReason);
     }

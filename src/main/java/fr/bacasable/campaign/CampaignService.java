@@ -1,7 +1,7 @@
 package fr.bacasable.campaign;
 
 import fr.bacasable.campaign.internal.CampaignRepository;
-import fr.bacasable.shared.ProgrammeTime;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -16,10 +16,12 @@ public class CampaignService {
 
     private final CampaignRepository campaigns;
     private final RuntimeService runtimeService;
+    private final Clock clock;
 
-    CampaignService(CampaignRepository campaigns, RuntimeService runtimeService) {
+    CampaignService(CampaignRepository campaigns, RuntimeService runtimeService, Clock clock) {
         this.campaigns = campaigns;
         this.runtimeService = runtimeService;
+        this.clock = clock;
     }
 
     /** The call for projects that local mode publishes, with reviewed applications to select from. */
@@ -45,7 +47,7 @@ public class CampaignService {
 
     /** The campaign row follows its process through the selection phase. */
     public void changeStatus(String campaignId, CampaignStatus status) {
-        campaigns.updateStatus(campaignId, status, ProgrammeTime.now());
+        campaigns.updateStatus(campaignId, status, clock.instant());
     }
 
     public boolean existsWithTitle(String title) {

@@ -1,10 +1,10 @@
 package fr.bacasable.document;
 
 import fr.bacasable.document.internal.DocumentRepository;
-import fr.bacasable.shared.ProgrammeTime;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -27,18 +27,20 @@ public class DocumentService {
     private final DocumentRepository documents;
     private final int maxPerApplication;
     private final DataSize maxTotalPerApplication;
+    private final Clock clock;
 
     /**
      * @param maxPerApplication how many documents one application may hold in all, whatever the
      *         number of requests that brought them
      * @param maxTotalPerApplication their total size
      */
-    DocumentService(DocumentRepository documents,
+    DocumentService(DocumentRepository documents, Clock clock,
             @Value("${bas.documents.max-per-application:20}") int maxPerApplication,
             @Value("${bas.documents.max-total-per-application:100MB}") DataSize maxTotalPerApplication) {
         this.documents = documents;
         this.maxPerApplication = maxPerApplication;
         this.maxTotalPerApplication = maxTotalPerApplication;
+        this.clock = clock;
     }
 
     /**
@@ -63,7 +65,7 @@ public class DocumentService {
     public DocumentInfo store(String applicationId, String informationRequestId, UploadedFile file) {
         check(file);
         DocumentInfo info = new DocumentInfo(UUID.randomUUID().toString(), applicationId, informationRequestId,
-                displayName(file.fileName()), file.content().length, sha256(file.content()), ProgrammeTime.now());
+                displayName(file.fileName()), file.content().length, sha256(file.content()), clock.instant());
         documents.insert(info, file.content());
         return info;
     }

@@ -5,7 +5,7 @@ import fr.bacasable.notification.internal.MailTemplates.RenderedMail;
 import fr.bacasable.notification.internal.OutboxDispatcher;
 import fr.bacasable.notification.internal.OutboxRepository;
 import fr.bacasable.notification.internal.SmtpMailer;
-import fr.bacasable.shared.ProgrammeTime;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,14 +27,16 @@ public class NotificationService {
     private final MailTemplates templates;
     private final OutboxDispatcher dispatcher;
     private final TransactionTemplate newTransaction;
+    private final Clock clock;
 
     NotificationService(OutboxRepository outbox, MailTemplates templates, OutboxDispatcher dispatcher,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, Clock clock) {
         this.outbox = outbox;
         this.templates = templates;
         this.dispatcher = dispatcher;
         this.newTransaction = new TransactionTemplate(transactionManager);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
     }
 
     /**
@@ -59,7 +61,7 @@ public class NotificationService {
                 && !outbox.isConfirmed(applicationId);
         String id = UUID.randomUUID().toString();
         outbox.insert(id, applicationId, template, address, mail,
-                held ? OutboxStatus.AWAITING_CONFIRMATION : OutboxStatus.PENDING, ProgrammeTime.now());
+                held ? OutboxStatus.AWAITING_CONFIRMATION : OutboxStatus.PENDING, clock.instant());
         return id;
     }
 
@@ -74,11 +76,11 @@ public class NotificationService {
         }
         try {
             newTransaction.executeWithoutResult(status -> {
-                outbox.insertConfirmedRecipient(applicationId, ProgrammeTime.now());
-                outbox.release(applicationId, ProgrammeTime.now());
+                outbox.insertConfirmedRecipient(applicationId, clock.instant());
+                outbox.release(applicationId, clock.instant());
             });
         } catch (DuplicateKeyException confirmedMeanwhile) {
-            outbox.release(applicationId, ProgrammeTime.now());
+            outbox.release(applicationId, clock.instant());
         }
     }
 

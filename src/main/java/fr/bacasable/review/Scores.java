@@ -20,6 +20,11 @@ public record Scores(Map<Criterion, BigDecimal> byCriterion) {
         return byCriterion.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /** A score or a total as the French write it: "3,5", "14". */
+    public static String decimal(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString().replace('.', ',');
+    }
+
     /** The criterion by criterion mean of two scorings. */
     public static Scores mean(Scores first, Scores second) {
         Map<Criterion, BigDecimal> means = new EnumMap<>(Criterion.class);

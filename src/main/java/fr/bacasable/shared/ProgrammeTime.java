@@ -1,28 +1,19 @@
 package fr.bacasable.shared;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * The programme's time: the engine clock (so tests that move it move every deadline) read in the
- * programme's time zone, Paris.
+ * The programme's time zone, Paris. The time itself comes from the injected {@link java.time.Clock},
+ * which is the engine's clock in that zone, so tests that move the engine's clock move every date:
+ * {@code clock.instant()}, {@code LocalDate.now(clock)}.
  */
 public final class ProgrammeTime {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
     private ProgrammeTime() {
-    }
-
-    public static Instant now() {
-        return ClockUtil.now().toInstant();
-    }
-
-    public static LocalDate today() {
-        return LocalDate.ofInstant(now(), ZONE);
     }
 
     /** The first instant of the given day in Paris. */

@@ -16,6 +16,8 @@ import fr.bacasable.shared.ProgrammeTime;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
@@ -91,6 +93,8 @@ class ApplicationApiTests {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    Clock clock;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -554,7 +558,7 @@ class ApplicationApiTests {
         ResponseEntity<String> wrongToken = get(receipt.reference(), "not-" + receipt.token());
         ResponseEntity<String> notBearer = exchange("/api/applications/" + receipt.reference(), HttpMethod.GET,
                 new HttpEntity<>(headers(h -> h.set(HttpHeaders.AUTHORIZATION, "Basic " + receipt.token()))));
-        String unknown = "BAS-" + ProgrammeTime.today().getYear() + "-9999";
+        String unknown = "BAS-" + LocalDate.now(clock).getYear() + "-9999";
         ResponseEntity<String> unknownReference = get(unknown, receipt.token());
 
         JsonNode expected = withoutInstance(assertProblem(unknownReference, HttpStatus.NOT_FOUND,
@@ -691,7 +695,7 @@ class ApplicationApiTests {
         Receipt receipt = submitValid();
         ResponseEntity<String> first = upload(receipt.reference(), receipt.token(), "premier.pdf", Applications.PDF);
         assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(HttpStatus.CREATED);
-        ClockUtil.setCurrentTime(Date.from(ProgrammeTime.now().minusSeconds(3600)));
+        ClockUtil.setCurrentTime(Date.from(clock.instant().minusSeconds(3600)));
 
         ResponseEntity<String> second = upload(receipt.reference(), receipt.token(), "second.pdf", Applications.PDF);
 
@@ -756,7 +760,7 @@ class ApplicationApiTests {
         ResponseEntity<String> wrongToken = upload(receipt.reference(), "not-" + receipt.token(), "aipd.pdf",
                 Applications.PDF);
         ResponseEntity<String> noToken = upload(receipt.reference(), null, "aipd.pdf", Applications.PDF);
-        ResponseEntity<String> unknownReference = upload("BAS-" + ProgrammeTime.today().getYear() + "-9999",
+        ResponseEntity<String> unknownReference = upload("BAS-" + LocalDate.now(clock).getYear() + "-9999",
                 receipt.token(), "aipd.pdf", Applications.PDF);
 
         JsonNode expected = withoutInstance(assertProblem(unknownReference, HttpStatus.NOT_FOUND,

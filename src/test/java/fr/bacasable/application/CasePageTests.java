@@ -10,8 +10,10 @@ import fr.bacasable.notification.NotificationService;
 import fr.bacasable.selection.SelectionDriver;
 import fr.bacasable.selection.SelectionDriver.Submitted;
 import fr.bacasable.document.UploadedFile;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -35,6 +37,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.util.HtmlUtils;
 
 /** The staff case page: one login with Tasklist, content, document download, and who may open it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -163,6 +166,82 @@ class CasePageTests {
     }
 
     @Test
+    void reviewsShowToManagersCommitteeAndPresidentAndOnlyManagersSeeWhoReviewed() {
+        Submitted application = driver().submit(campaignId(), "Projet aux revues lisibles");
+        driver().review(application, new double[] {4, 3.5, 4, 4}, new double[] {4, 4, 4, 4.5});
+
+        String managers = section(get("/cases/" + application.reference(), login("manager")), "Revues");
+        assertThat(managers).contains("Revue juridique", "Revue technique", "Appréciation juridique sur relevance.",
+                "Appréciation technique sur impact.", "Remarque interne de legal.", "total 15,5 sur 20",
+                "total 16,5 sur 20", "Léa Dubois (legal)", "Hugo Bernard (tech)");
+        for (String userId : List.of("committee", "president")) {
+            assertThat(section(get("/cases/" + application.reference(), login(userId)), "Revues")).as(userId)
+                    .contains("Revue juridique", "Appréciation juridique sur relevance.",
+                            "Appréciation technique sur impact.", "total 16,5 sur 20")
+                    .doesNotContain("Léa Dubois", "Hugo Bernard", "(legal)", "(tech)");
+        }
+        assertThat(get("/suivi/" + application.reference() + "/" + application.token(), null).getBody())
+                .as("the applicant, shortlisted, before the selection")
+                .contains("Votre candidature est présélectionnée").doesNotContain("Décision de la sélection",
+                        "Appréciation juridique");
+    }
+
+    @Test
+    void aReviewerSeesNoReviewNotEvenTheOtherOneAlreadyDone() {
+        Submitted application = driver().submit(campaignId(), "Projet à moitié relu");
+        driver().markComplete(application);
+        driver().complete("legal", List.of("legal-reviewers"),
+                driver().taskOf(application.processInstanceId(), "Task_ReviewLegal"),
+                SelectionDriver.form("legal", new double[] {4, 4, 4, 4}));
+        driver().executeAllJobs();
+        assertThat(get("/cases/" + application.reference(), login("manager")).getBody())
+                .contains("Appréciation juridique sur relevance.");
+
+        ResponseEntity<String> page = get("/cases/" + application.reference(), login("tech"));
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("Dossier " + application.reference())
+                .doesNotContain("<h2>Revues</h2>", "Appréciation juridique", "Remarque interne");
+    }
+
+    @Test
+    void selectionShowsOnTheCasePageAndTheDecisionOnTheTrackingPageOnceTheLetterIsWritten() {
+        String campaignId = driver().publish(1, 0, 1);
+        Submitted first = driver().submit(campaignId, "Premier classé");
+        Submitted second = driver().submit(campaignId, "Second classé");
+        driver().review(first, new double[] {4.5, 4.5, 4.5, 4.5}, new double[] {4.5, 4.5, 4.5, 4.5});
+        driver().review(second, new double[] {4, 4, 4, 4}, new double[] {4, 4, 4, 4});
+        driver().close(campaignId);
+        String committee = login("committee");
+        String reason = "Projet trop proche d'un projet déjà accompagné.";
+        ResponseEntity<String> moved = http.exchange("/staff/campaigns/" + campaignId + "/selection/moves",
+                HttpMethod.POST, form("applicationId=" + second.applicationId() + "&outcome=NOT_SELECTED&reason="
+                        + URLEncoder.encode(reason, StandardCharsets.UTF_8) + "&" + StaffLogin.TOKEN_FIELD + "="
+                        + URLEncoder.encode(StaffLogin.tokenOf(http, committee, "/staff/login"), StandardCharsets.UTF_8),
+                        committee), String.class);
+        assertThat(moved.getStatusCode()).as(moved.getBody()).isEqualTo(HttpStatus.FOUND);
+        String campaignProcess = driver().campaignProcess(campaignId);
+        driver().complete("committee", List.of("selection-committee"),
+                driver().taskOf(campaignProcess, "Task_ProposeSelection"), Map.of());
+        driver().complete("president", List.of("president"), driver().taskOf(campaignProcess, "Task_DecideSelection"),
+                Map.of("selectionDecision", "CONFIRM"));
+        driver().executeAllJobs();
+
+        String managers = section(get("/cases/" + second.reference(), login("manager")), "Sélection");
+        assertThat(managers).contains("Rang au classement</dt><dd>2</dd>", "16 sur 20", "Liste complémentaire",
+                "Non sélectionné", "Candidature déplacée par le comité", reason, "(committee)",
+                "Décision transmise à la candidature");
+        assertThat(section(get("/cases/" + second.reference(), committee), "Sélection"))
+                .contains("Rang au classement</dt><dd>2</dd>", reason).doesNotContain("(committee)");
+
+        String tracking = HtmlUtils.htmlUnescape(get("/suivi/" + first.reference() + "/" + first.token(), null)
+                .getBody());
+        assertThat(tracking).contains("Décision de la sélection", "Lauréat (accompagné)", "total 18 sur 20",
+                "Appréciation juridique sur relevance.", "Appréciation technique sur impact.")
+                .doesNotContain("Rang au classement", "Remarque interne", "Léa Dubois", "Hugo Bernard", "(legal)",
+                        "(tech)", "Revue juridique");
+    }
+
+    @Test
     void inspectionCannotEvenLogIn() {
         ResponseEntity<String> refused = postLogin("inspector", "/cases/" + reference);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -216,13 +295,24 @@ class CasePageTests {
 
     private static HttpHeaders headers(String cookie) {
         HttpHeaders headers = new HttpHeaders();
-        headers.add(HttpHeaders.COOKIE, cookie);
+        if (cookie != null) {
+            headers.add(HttpHeaders.COOKIE, cookie);
+        }
         return headers;
     }
 
-    private static HttpEntity<String> form(String body) {
-        HttpHeaders headers = new HttpHeaders();
+    private static HttpEntity<String> form(String body, String cookie) {
+        HttpHeaders headers = headers(cookie);
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         return new HttpEntity<>(body, headers);
+    }
+
+    /** The part of the page under the heading {@code title}, up to the next heading of its level. */
+    private static String section(ResponseEntity<String> page, String title) {
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String body = HtmlUtils.htmlUnescape(page.getBody());
+        int start = body.indexOf("<h2>" + title + "</h2>");
+        assertThat(start).as("section %s", title).isNotNegative();
+        return body.substring(start, body.indexOf("<h2>", start + 1));
     }
 }

@@ -13,7 +13,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -61,6 +63,8 @@ class PortalTests {
     int port;
     @Autowired
     CampaignService campaigns;
+    @Autowired
+    Clock clock;
     @Autowired
     RuntimeService runtimeService;
     @Autowired
@@ -335,7 +339,7 @@ class PortalTests {
         String token = tracking.substring(tracking.lastIndexOf('/') + 1);
 
         HttpResponse<String> wrongToken = get("/suivi/" + reference + "/not-" + token);
-        HttpResponse<String> unknownReference = get("/suivi/BAS-" + ProgrammeTime.today().getYear() + "-9999/" + token);
+        HttpResponse<String> unknownReference = get("/suivi/BAS-" + LocalDate.now(clock).getYear() + "-9999/" + token);
 
         assertThat(unknownReference.statusCode()).isEqualTo(404);
         assertThat(unknownReference.body()).contains("Candidature introuvable",

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import fr.bacasable.StaffLogin;
-import fr.bacasable.shared.ProgrammeTime;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -17,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -74,6 +74,8 @@ class NotificationDeliveryTests {
 
     @Autowired
     NotificationService notifications;
+    @Autowired
+    Clock clock;
     @Autowired
     JdbcClient jdbc;
     @LocalServerPort
@@ -179,7 +181,7 @@ class NotificationDeliveryTests {
 
         smtp.start();
         assertThat(notifications.dispatchDue()).as("the first waits 10 s, the second waits behind it").isZero();
-        ClockUtil.setCurrentTime(Date.from(ProgrammeTime.now().plusSeconds(10)));
+        ClockUtil.setCurrentTime(Date.from(clock.instant().plusSeconds(10)));
         assertThat(notifications.dispatchDue()).isEqualTo(2);
         assertThat(notifications.dispatchDue()).isZero();
 
@@ -227,7 +229,7 @@ class NotificationDeliveryTests {
                 model());
         smtp.stop();
         for (Duration delay : List.of(Duration.ZERO, Duration.ofSeconds(10), Duration.ofMinutes(1))) {
-            ClockUtil.setCurrentTime(Date.from(ProgrammeTime.now().plus(delay)));
+            ClockUtil.setCurrentTime(Date.from(clock.instant().plus(delay)));
             assertThat(notifications.dispatchDue()).isZero();
         }
         assertThat(notifications.messagesOf(applicationId).get(0)).satisfies(message -> {
@@ -235,7 +237,7 @@ class NotificationDeliveryTests {
             assertThat(message.attempts()).isEqualTo(MAX_ATTEMPTS);
         });
         smtp.start();
-        ClockUtil.setCurrentTime(Date.from(ProgrammeTime.now().plus(Duration.ofDays(1))));
+        ClockUtil.setCurrentTime(Date.from(clock.instant().plus(Duration.ofDays(1))));
         assertThat(notifications.dispatchDue()).as("a FAILED message waits for a person").isZero();
 
         HttpClient manager = StaffLogin.as("manager", port, "/staff/outbox");

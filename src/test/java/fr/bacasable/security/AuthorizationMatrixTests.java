@@ -9,9 +9,9 @@ import fr.bacasable.StaffLogin.WebappSession;
 import fr.bacasable.application.Applications;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
-import fr.bacasable.shared.ProgrammeTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -116,6 +116,8 @@ class AuthorizationMatrixTests {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    Clock clock;
     @Autowired
     CampaignService campaigns;
     @Autowired
@@ -274,7 +276,7 @@ class AuthorizationMatrixTests {
 
     /** An application submitted over the API and found complete by a programme manager over the engine REST API. */
     private InReview newApplicationInReview() {
-        LocalDate today = ProgrammeTime.today();
+        LocalDate today = LocalDate.now(clock);
         Campaign campaign = campaigns.listPublic().stream().filter(Campaign::acceptsApplications)
                 .filter(open -> !open.openingDate().isAfter(today) && !open.closingDate().isBefore(today))
                 .findFirst().orElseThrow();

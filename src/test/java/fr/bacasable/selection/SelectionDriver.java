@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -48,7 +49,7 @@ public record SelectionDriver(CampaignService campaigns, IntakeService intake, R
 
     /** Publishes a campaign open from today, with these places; returns its id. */
     public String publish(int laureates, int advised, int reserve) {
-        LocalDate today = ProgrammeTime.today();
+        LocalDate today = LocalDate.ofInstant(ClockUtil.now().toInstant(), ProgrammeTime.ZONE);
         String title = "Sélection " + UUID.randomUUID().toString().substring(0, 8);
         String processInstanceId = campaigns.startPublication(new CampaignDraft(title, "Thème de test", today,
                 today.plusDays(30), laureates, advised, reserve, CampaignDraft.DEFAULT_ANSWER_DAYS,

@@ -9,7 +9,6 @@ import fr.bacasable.application.SubmissionReceipt;
 import fr.bacasable.application.internal.IdempotencyStore.StoredResponse;
 import fr.bacasable.document.DocumentInfo;
 import fr.bacasable.document.UploadedFile;
-import fr.bacasable.shared.ProgrammeTime;
 import fr.bacasable.shared.Texts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -21,6 +20,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +61,15 @@ class ApplicationApi {
     private final IdempotencyStore idempotency;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
+    private final Clock clock;
 
     ApplicationApi(IntakeService intake, IdempotencyStore idempotency, PlatformTransactionManager transactionManager,
-            ObjectMapper json) {
+            ObjectMapper json, Clock clock) {
         this.intake = intake;
         this.idempotency = idempotency;
         this.transaction = new TransactionTemplate(transactionManager);
         this.json = json;
+        this.clock = clock;
     }
 
     @PostMapping(path = "/campaigns/{campaignId}/applications", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -91,11 +93,11 @@ class ApplicationApi {
         }
         String requestHash = hash(campaignId + "\n" + toJson(submission));
         try {
-            return respond(transaction.execute(status -> idempotency.find(client, idempotencyKey, ProgrammeTime.now())
+            return respond(transaction.execute(status -> idempotency.find(client, idempotencyKey, clock.instant())
                     .map(first -> sameRequest(first, requestHash))
                     .orElseGet(() -> created(client, campaignId, submission, idempotencyKey, requestHash))));
         } catch (DuplicateKeyException sameKeyCommittedFirst) {
-            return respond(sameRequest(idempotency.find(client, idempotencyKey, ProgrammeTime.now()).orElseThrow(),
+            return respond(sameRequest(idempotency.find(client, idempotencyKey, clock.instant()).orElseThrow(),
                     requestHash));
         }
     }
@@ -150,7 +152,7 @@ class ApplicationApi {
     private StoredResponse created(String client, String campaignId, ApplicationSubmission submission,
             String idempotencyKey, String requestHash) {
         StoredResponse response = created(client, campaignId, submission, requestHash);
-        idempotency.save(client, idempotencyKey, response, ProgrammeTime.now());
+        idempotency.save(client, idempotencyKey, response, clock.instant());
         return response;
     }
 

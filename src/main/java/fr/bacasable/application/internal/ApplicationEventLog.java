@@ -2,8 +2,8 @@ package fr.bacasable.application.internal;
 
 import fr.bacasable.application.ApplicationEvent;
 import fr.bacasable.application.ApplicationEventType;
-import fr.bacasable.shared.ProgrammeTime;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,16 +13,18 @@ import org.springframework.stereotype.Repository;
 class ApplicationEventLog {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    ApplicationEventLog(JdbcClient jdbc) {
+    ApplicationEventLog(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     void record(String applicationId, ApplicationEventType type, String actor, String detail) {
         jdbc.sql("INSERT INTO application_event (application_id, occurred_at, event_type, actor, detail) "
                         + "VALUES (:applicationId, :at, :type, :actor, :detail)")
                 .param("applicationId", applicationId)
-                .param("at", Timestamp.from(ProgrammeTime.now()))
+                .param("at", Timestamp.from(clock.instant()))
                 .param("type", type.name())
                 .param("actor", actor)
                 .param("detail", detail)

@@ -24,6 +24,7 @@ import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.notification.NotificationTemplate;
 import fr.bacasable.shared.ProgrammeTime;
 import fr.bacasable.shared.Texts;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,14 +55,16 @@ class ApplicationReviewSteps {
     private final ApplicationEventLog events;
     private final ApplicationNotices notices;
     private final CampaignService campaigns;
+    private final Clock clock;
 
     ApplicationReviewSteps(ApplicationRepository applications, InformationRequestRepository informationRequests,
-            ApplicationEventLog events, ApplicationNotices notices, CampaignService campaigns) {
+            ApplicationEventLog events, ApplicationNotices notices, CampaignService campaigns, Clock clock) {
         this.applications = applications;
         this.informationRequests = informationRequests;
         this.events = events;
         this.notices = notices;
         this.campaigns = campaigns;
+        this.clock = clock;
     }
 
     /** "Enregistrer l'éligibilité": keeps EligibilityDecision's result, tells an ineligible applicant why. */
@@ -70,11 +73,11 @@ class ApplicationReviewSteps {
         EligibilityResult result = EligibilityResult.from(decisionResult(execution, ELIGIBILITY));
         boolean eligible = result.eligible();
         String reason = result.ineligibilityReason();
-        applications.recordEligibility(application.id(), eligible, reason, ProgrammeTime.now());
+        applications.recordEligibility(application.id(), eligible, reason, clock.instant());
         if (eligible) {
             events.record(application.id(), ApplicationEventType.ELIGIBLE, null, null);
         } else {
-            applications.updateStatus(application.id(), ApplicationStatus.INELIGIBLE, ProgrammeTime.now());
+            applications.updateStatus(application.id(), ApplicationStatus.INELIGIBLE, clock.instant());
             events.record(application.id(), ApplicationEventType.INELIGIBLE, null, reason);
             notices.enqueue(application, NotificationTemplate.INELIGIBLE, Map.of("reason", reason));
         }
@@ -88,7 +91,7 @@ class ApplicationReviewSteps {
         DpiaRequirementResult dpia = DpiaRequirementResult.from(decisionResult(execution, DPIA_ASSESSMENT));
         AiActRiskResult aiAct = AiActRiskResult.from(decisionResult(execution, AI_ACT_ASSESSMENT));
         applications.recordSelfAssessment(application.id(), dpia.dpiaCriteriaMet(), nameOf(dpia.dpiaRequirement()),
-                nameOf(aiAct.aiActRiskLevel()), aiAct.fundamentalRightsImpactAssessmentRequired(), ProgrammeTime.now());
+                nameOf(aiAct.aiActRiskLevel()), aiAct.fundamentalRightsImpactAssessmentRequired(), clock.instant());
         execution.removeVariables(List.of(DPIA_ASSESSMENT, AI_ACT_ASSESSMENT));
     }
 
@@ -118,7 +121,7 @@ class ApplicationReviewSteps {
         InformationRequest request = createInformationRequest(execution, application, text.strip());
         execution.setVariable(INFORMATION_REQUEST_ID, request.id());
         execution.removeVariables(COMPLETENESS_FORM);
-        applications.updateStatus(application.id(), ApplicationStatus.AWAITING_APPLICANT, ProgrammeTime.now());
+        applications.updateStatus(application.id(), ApplicationStatus.AWAITING_APPLICANT, clock.instant());
         events.record(application.id(), ApplicationEventType.INFORMATION_REQUESTED, request.requestedBy(), null);
         notices.enqueue(application, NotificationTemplate.INFORMATION_REQUEST, Map.of(
                 "message", request.message(),
@@ -141,7 +144,7 @@ class ApplicationReviewSteps {
     /** "Clore la candidature incomplète": no answer by the due date. */
     void closeIncomplete(DelegateExecution execution) {
         ApplicationDetails application = application(execution);
-        applications.updateStatus(application.id(), ApplicationStatus.CLOSED_INCOMPLETE, ProgrammeTime.now());
+        applications.updateStatus(application.id(), ApplicationStatus.CLOSED_INCOMPLETE, clock.instant());
         events.record(application.id(), ApplicationEventType.CLOSED_INCOMPLETE, null, null);
         notices.enqueue(application, NotificationTemplate.CLOSED_INCOMPLETE, Map.of());
     }
@@ -150,14 +153,14 @@ class ApplicationReviewSteps {
     void markUnderReview(DelegateExecution execution) {
         ApplicationDetails application = application(execution);
         execution.removeVariables(COMPLETENESS_FORM);
-        applications.updateStatus(application.id(), ApplicationStatus.UNDER_REVIEW, ProgrammeTime.now());
+        applications.updateStatus(application.id(), ApplicationStatus.UNDER_REVIEW, clock.instant());
         events.record(application.id(), ApplicationEventType.COMPLETENESS_CONFIRMED, currentUser(execution), null);
     }
 
     /** "Enregistrer le retrait", from whatever state the application was waiting in. */
     void recordWithdrawal(DelegateExecution execution) {
         ApplicationDetails application = application(execution);
-        applications.updateStatus(application.id(), ApplicationStatus.WITHDRAWN, ProgrammeTime.now());
+        applications.updateStatus(application.id(), ApplicationStatus.WITHDRAWN, clock.instant());
         events.record(application.id(), ApplicationEventType.WITHDRAWN, null, null);
         notices.enqueue(application, NotificationTemplate.WITHDRAWN, Map.of());
     }
@@ -166,8 +169,8 @@ class ApplicationReviewSteps {
             String text) {
         int answerDays = campaigns.find(application.campaignId()).map(Campaign::informationAnswerDays)
                 .orElseThrow();
-        Instant now = ProgrammeTime.now();
-        LocalDate lastDay = ProgrammeTime.today().plusDays(answerDays);
+        Instant now = clock.instant();
+        LocalDate lastDay = LocalDate.now(clock).plusDays(answerDays);
         InformationRequest request = new InformationRequest(UUID.randomUUID().toString(), application.id(), text,
                 currentUser(execution), now, ProgrammeTime.startOf(lastDay.plusDays(1)).toInstant(), null, null);
         informationRequests.insert(request);

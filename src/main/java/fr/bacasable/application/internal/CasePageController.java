@@ -3,6 +3,8 @@ package fr.bacasable.application.internal;
 import fr.bacasable.application.ApplicationDetails;
 import fr.bacasable.application.ApplicationEventType;
 import fr.bacasable.application.ApplicationStatus;
+import fr.bacasable.application.CaseReader;
+import fr.bacasable.application.CaseSection;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.document.DocumentInfo;
@@ -20,13 +22,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,10 +37,11 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The staff case page of an application: everything it holds, its documents, the decisions run on
- * its self-declaration, the messages sent and a timeline merged from the engine's history and our
- * events. Programme managers open every case; a reviewer only the case of an application with a
- * task they may work now (the engine's authorizations decide, as in Tasklist); the committee and the
- * president those shortlisted or later. Only programme managers see who did each step.
+ * its self-declaration, the messages sent, the sections other modules contribute ({@link CaseSection}:
+ * the reviews, the selection…) and a timeline merged from the engine's history and our events.
+ * Programme managers open every case; a reviewer only the case of an application with a task they
+ * may work now (the engine's authorizations decide, as in Tasklist); the committee and the president
+ * those shortlisted or later. Only programme managers see who did each step.
  */
 @Controller
 class CasePageController {
@@ -73,23 +69,21 @@ class CasePageController {
     private final DocumentService documents;
     private final NotificationService notifications;
     private final CampaignService campaigns;
-    private final HistoryService historyService;
-    private final TaskService taskService;
-    private final IdentityService identityService;
+    private final CaseProcess process;
+    private final List<CaseSection> sections;
     private final StaffAccess staffAccess;
 
     CasePageController(IntakeService intake, InformationRequestRepository informationRequests,
             ApplicationEventLog events, DocumentService documents, NotificationService notifications,
-            CampaignService campaigns, ProcessEngine processEngine, StaffAccess staffAccess) {
+            CampaignService campaigns, CaseProcess process, List<CaseSection> sections, StaffAccess staffAccess) {
         this.intake = intake;
         this.informationRequests = informationRequests;
         this.events = events;
         this.documents = documents;
         this.notifications = notifications;
         this.campaigns = campaigns;
-        this.historyService = processEngine.getHistoryService();
-        this.taskService = processEngine.getTaskService();
-        this.identityService = processEngine.getIdentityService();
+        this.process = process;
+        this.sections = sections;
         this.staffAccess = staffAccess;
     }
 
@@ -103,7 +97,9 @@ class CasePageController {
         model.addAttribute("documents", documents.documentsOf(application.id()));
         model.addAttribute("informationRequests", informationRequests.findByApplication(application.id()));
         model.addAttribute("messages", notifications.messagesOf(application.id()));
-        model.addAttribute("timeline", user.isMemberOfAny(StaffGroups.PROGRAMME_MANAGERS) ? timeline(application)
+        CaseReader reader = new CaseReader(user);
+        model.addAttribute("sections", ShownSection.of(sections, section -> section.content(application, reader)));
+        model.addAttribute("timeline", reader.seesWho() ? timeline(application)
                 : timeline(application).stream().map(entry -> new TimelineEntry(entry.at(), entry.label(), null,
                         entry.detail())).toList());
         model.addAttribute("dpiaLabel", labelOf(DPIA_LABELS, application.dpiaRequirement()));
@@ -132,35 +128,12 @@ class CasePageController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune candidature ne porte cette "
                         + "référence."));
         StaffUser user = staffAccess.current(request).orElseThrow();
-        if (!mayRead(user, application.status()) && !mayWorkATaskOf(user, application)) {
+        if (!mayRead(user, application.status())
+                && (user.isMemberOfAny(StaffGroups.INSPECTION) || !process.mayWorkATask(user, application))) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Vous n'avez pas de rôle sur ce dossier à cette "
                     + "étape : un relecteur n'ouvre que le dossier d'une tâche qu'il peut traiter.");
         }
         return application;
-    }
-
-    /**
-     * Whether the user may work a task of the application right now, asked of the engine as that
-     * user, so that its authorizations decide as in Tasklist: a task of one of their groups that is
-     * not revoked for them (conflict of interest, four eyes), or a task assigned to them.
-     */
-    private boolean mayWorkATaskOf(StaffUser user, ApplicationDetails application) {
-        if (application.processInstanceId() == null || user.isMemberOfAny(StaffGroups.INSPECTION)) {
-            return false;
-        }
-        Authentication previous = identityService.getCurrentAuthentication();
-        identityService.setAuthentication(user.userId(), user.groupIds());
-        try {
-            return taskService.createTaskQuery().processInstanceBusinessKey(application.reference())
-                    .or().taskAssignee(user.userId()).taskCandidateUser(user.userId()).endOr()
-                    .count() > 0;
-        } finally {
-            if (previous == null) {
-                identityService.clearAuthentication();
-            } else {
-                identityService.setAuthentication(previous);
-            }
-        }
     }
 
     /** A refusal or an unknown case, on a French staff page. */
@@ -188,22 +161,14 @@ class CasePageController {
                         && SHORTLISTED_OR_LATER.contains(status);
     }
 
-    /** Our events and the tasks of the application's processes (its own and those it called), oldest first. */
+    /** Our events and the tasks of the application's processes, finished or running, oldest first. */
     private List<TimelineEntry> timeline(ApplicationDetails application) {
         List<TimelineEntry> entries = new ArrayList<>();
         events.eventsOf(application.id()).forEach(event -> entries.add(new TimelineEntry(event.occurredAt(),
                 event.type().label(), event.actor(), event.type() == ApplicationEventType.INELIGIBLE
                         || event.type() == ApplicationEventType.DOCUMENT_ADDED ? event.detail() : null)));
-        for (HistoricProcessInstance process : historyService.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(application.reference()).list()) {
-            for (HistoricActivityInstance step : historyService.createHistoricActivityInstanceQuery()
-                    .processInstanceId(process.getId()).orderByHistoricActivityInstanceStartTime().asc().list()) {
-                if (step.getActivityName() != null && step.getActivityType().endsWith("Task")) {
-                    entries.add(new TimelineEntry(step.getStartTime().toInstant(), "Étape : " + step.getActivityName()
-                            + (step.getEndTime() == null ? " (en cours)" : ""), step.getAssignee(), null));
-                }
-            }
-        }
+        process.steps(application).forEach(step -> entries.add(new TimelineEntry(step.startedAt(), "Étape : "
+                + step.name() + (step.running() ? " (en cours)" : ""), step.assignee(), null)));
         entries.sort(Comparator.comparing(TimelineEntry::at));
         return entries;
     }

@@ -1,6 +1,6 @@
 package fr.bacasable.application.internal;
 
-import fr.bacasable.shared.ProgrammeTime;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -15,14 +15,16 @@ class IdempotencyPurge {
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyPurge.class);
 
     private final IdempotencyStore store;
+    private final Clock clock;
 
-    IdempotencyPurge(IdempotencyStore store) {
+    IdempotencyPurge(IdempotencyStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${bas.idempotency.purge-interval}")
     void purge() {
-        int purged = store.purge(ProgrammeTime.now());
+        int purged = store.purge(clock.instant());
         if (purged > 0) {
             LOG.info("Purged {} expired idempotency records", purged);
         }

@@ -31,8 +31,8 @@ import fr.bacasable.document.UploadedFile;
 import fr.bacasable.notification.NotificationService;
 import fr.bacasable.notification.NotificationTemplate;
 import fr.bacasable.shared.FrenchDates;
-import fr.bacasable.shared.ProgrammeTime;
 import fr.bacasable.shared.Texts;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -72,12 +72,13 @@ public class IntakeService {
     private final FrenchDates frenchDates;
     private final SubmissionLimits limits;
     private final String publicUrl;
+    private final Clock clock;
 
     IntakeService(CampaignService campaigns, ApplicationRepository applications,
             InformationRequestRepository informationRequests, ApplicationEventLog events,
             ReferenceGenerator references, DocumentService documents, NotificationService notifications,
             RuntimeService runtimeService, FrenchDates frenchDates, SubmissionLimits limits,
-            @Value("${bas.public-url}") String publicUrl) {
+            @Value("${bas.public-url}") String publicUrl, Clock clock) {
         this.campaigns = campaigns;
         this.applications = applications;
         this.informationRequests = informationRequests;
@@ -89,12 +90,13 @@ public class IntakeService {
         this.frenchDates = frenchDates;
         this.limits = limits;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.clock = clock;
     }
 
     /** The campaign open to applications, or why not. */
     public Campaign openCampaign(String campaignId) {
         Campaign campaign = campaigns.find(campaignId).orElseThrow(UnknownCampaignException::new);
-        LocalDate today = ProgrammeTime.today();
+        LocalDate today = LocalDate.now(clock);
         if (today.isBefore(campaign.openingDate())) {
             throw new CampaignClosedException("Les candidatures à la campagne « " + campaign.title()
                     + " » ouvriront le " + frenchDates.date(campaign.openingDate()) + ".");
@@ -135,9 +137,9 @@ public class IntakeService {
         }
 
         String id = UUID.randomUUID().toString();
-        String reference = references.next(ProgrammeTime.today().getYear());
+        String reference = references.next(LocalDate.now(clock).getYear());
         String token = TrackingTokens.newToken();
-        applications.insert(id, reference, campaign.id(), submission, TrackingTokens.hash(token), ProgrammeTime.now());
+        applications.insert(id, reference, campaign.id(), submission, TrackingTokens.hash(token), clock.instant());
         files.forEach(file -> documents.store(id, null, file));
         events.record(id, ApplicationEventType.SUBMITTED, null, null);
 
@@ -181,12 +183,12 @@ public class IntakeService {
         if (!problems.isEmpty()) {
             throw new InvalidApplicationException(problems);
         }
-        if (!informationRequests.answer(request.id(), answer.strip(), ProgrammeTime.now())) {
+        if (!informationRequests.answer(request.id(), answer.strip(), clock.instant())) {
             throw new ApplicationStateException("Cette demande de compléments a déjà reçu une réponse.");
         }
         files.forEach(file -> documents.store(application.id(), request.id(), file));
         events.record(application.id(), ApplicationEventType.APPLICANT_ANSWERED, null, null);
-        applications.updateStatus(application.id(), ApplicationStatus.SUBMITTED, ProgrammeTime.now());
+        applications.updateStatus(application.id(), ApplicationStatus.SUBMITTED, clock.instant());
         try {
             runtimeService.createMessageCorrelation(ApplicationReviewVariables.MESSAGE_APPLICANT_ANSWERED)
                     .processInstanceBusinessKey(reference).correlateWithResult();

@@ -17,10 +17,11 @@ import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.campaign.CampaignStatus;
 import fr.bacasable.document.InvalidDocumentException;
-import fr.bacasable.shared.ProgrammeTime;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,10 +55,12 @@ class PortalCampaignController {
 
     private final CampaignService campaigns;
     private final IntakeService intake;
+    private final Clock clock;
 
-    PortalCampaignController(CampaignService campaigns, IntakeService intake) {
+    PortalCampaignController(CampaignService campaigns, IntakeService intake, Clock clock) {
         this.campaigns = campaigns;
         this.intake = intake;
+        this.clock = clock;
     }
 
     @GetMapping("/campagnes/{campaignId}")
@@ -149,11 +152,11 @@ class PortalCampaignController {
     }
 
     /** What the applicant reads: the dates decide, even before the campaign's own timers have run. */
-    private static String statusLabel(Campaign campaign, boolean open) {
+    private String statusLabel(Campaign campaign, boolean open) {
         if (open) {
             return CampaignStatus.OPEN.label();
         }
-        return ProgrammeTime.today().isBefore(campaign.openingDate()) ? CampaignStatus.PUBLISHED.label()
+        return LocalDate.now(clock).isBefore(campaign.openingDate()) ? CampaignStatus.PUBLISHED.label()
                 : CampaignStatus.CLOSED.label();
     }
 

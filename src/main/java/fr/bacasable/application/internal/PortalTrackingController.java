@@ -6,6 +6,7 @@ import fr.bacasable.application.ApplicationStatus;
 import fr.bacasable.application.InformationRequest;
 import fr.bacasable.application.InvalidApplicationException;
 import fr.bacasable.application.TrackedApplication;
+import fr.bacasable.application.TrackingSection;
 import fr.bacasable.document.DocumentInfo;
 import fr.bacasable.document.InvalidDocumentException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,8 +30,9 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The applicant's private tracking page, {@code /suivi/{reference}/{token}} (the link of the
- * receipt e-mail): status, timeline, messages, requests for information and their answers,
- * documents, withdrawal. An unknown reference and a wrong token get the same 404 page.
+ * receipt e-mail): status, the sections other modules contribute ({@link TrackingSection}: the
+ * selection's decision…), messages, requests for information and their answers, documents, timeline,
+ * withdrawal. An unknown reference and a wrong token get the same 404 page.
  */
 @Controller
 @RequestMapping("/suivi")
@@ -46,9 +48,11 @@ class PortalTrackingController {
             "retrait", "Votre candidature a été retirée. Un courriel vous confirme ce retrait.");
 
     private final IntakeService intake;
+    private final List<TrackingSection> sections;
 
-    PortalTrackingController(IntakeService intake) {
+    PortalTrackingController(IntakeService intake, List<TrackingSection> sections) {
         this.intake = intake;
+        this.sections = sections;
     }
 
     @GetMapping("/{reference}/{token}")
@@ -131,7 +135,7 @@ class PortalTrackingController {
         return trackingPage(intake.track(reference, token), token, status);
     }
 
-    private static ModelAndView trackingPage(TrackedApplication tracked, String token, HttpStatus status) {
+    private ModelAndView trackingPage(TrackedApplication tracked, String token, HttpStatus status) {
         InformationRequest open = tracked.application().status() == ApplicationStatus.AWAITING_APPLICANT
                 ? tracked.openInformationRequest().orElse(null) : null;
         ModelAndView page = new ModelAndView("portal/tracking", status);
@@ -144,6 +148,7 @@ class PortalTrackingController {
         page.addObject("documentsByRequest", tracked.documents().stream()
                 .filter(document -> document.informationRequestId() != null)
                 .collect(Collectors.groupingBy(DocumentInfo::informationRequestId)));
+        page.addObject("sections", ShownSection.of(sections, section -> section.content(tracked)));
         page.addObject("problems", Map.of());
         return page;
     }

@@ -4,6 +4,7 @@ import fr.bacasable.campaign.CallForProjectsVariables;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignStatus;
 import fr.bacasable.shared.ProgrammeTime;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -14,10 +15,10 @@ import org.springframework.context.annotation.Configuration;
 class CampaignStatusDelegates {
 
     @Bean
-    JavaDelegate openCampaign(CampaignRepository campaigns) {
+    JavaDelegate openCampaign(CampaignRepository campaigns, Clock clock) {
         return execution -> campaigns.updateStatus(
                 (String) execution.getVariable(CallForProjectsVariables.CAMPAIGN_ID), CampaignStatus.OPEN,
-                ProgrammeTime.now());
+                clock.instant());
     }
 
     /**
@@ -25,10 +26,10 @@ class CampaignStatusDelegates {
      * information and its answer, then its reviews; after that, what is still under review is escalated.
      */
     @Bean
-    JavaDelegate closeCampaign(CampaignRepository campaigns) {
+    JavaDelegate closeCampaign(CampaignRepository campaigns, Clock clock) {
         return execution -> {
             String campaignId = (String) execution.getVariable(CallForProjectsVariables.CAMPAIGN_ID);
-            campaigns.updateStatus(campaignId, CampaignStatus.CLOSED, ProgrammeTime.now());
+            campaigns.updateStatus(campaignId, CampaignStatus.CLOSED, clock.instant());
             Campaign campaign = campaigns.find(campaignId).orElseThrow();
             LocalDate deadline = campaign.closingDate().plusDays(1L + campaign.informationAnswerDays()
                     + campaign.reviewDays());

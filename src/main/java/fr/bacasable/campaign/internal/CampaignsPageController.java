@@ -1,21 +1,14 @@
 package fr.bacasable.campaign.internal;
 
-import fr.bacasable.campaign.CallForProjectsVariables;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.campaign.CampaignStatus;
 import fr.bacasable.security.StaffAccess;
 import fr.bacasable.security.StaffGroups;
 import fr.bacasable.security.StaffUser;
-import fr.bacasable.shared.ProgrammeTime;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Date;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -33,20 +26,15 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class CampaignsPageController {
 
-    static final String CLOSING_TIMER = "Event_ClosingDateReached";
-
     private final CampaignService campaigns;
-    private final RuntimeService runtimeService;
-    private final ManagementService managementService;
+    private final ClosingTimer closingTimer;
     private final StaffAccess staffAccess;
     private final boolean demo;
 
-    CampaignsPageController(CampaignService campaigns, RuntimeService runtimeService,
-            ManagementService managementService, StaffAccess staffAccess,
+    CampaignsPageController(CampaignService campaigns, ClosingTimer closingTimer, StaffAccess staffAccess,
             @Value("${bas.security.demo-enabled:false}") boolean demo) {
         this.campaigns = campaigns;
-        this.runtimeService = runtimeService;
-        this.managementService = managementService;
+        this.closingTimer = closingTimer;
         this.staffAccess = staffAccess;
         this.demo = demo;
     }
@@ -66,7 +54,7 @@ class CampaignsPageController {
         return "staff/campaigns";
     }
 
-    /** Local mode only: the closing timer becomes due now, and the job executor fires it as on the day. */
+    /** Local mode only: the closing timer becomes due now ({@link ClosingTimer}). */
     @PostMapping("/staff/campaigns/{campaignId}/close-now")
     String closeNow(@PathVariable String campaignId, HttpServletRequest request) {
         boolean manager = staffAccess.current(request)
@@ -80,12 +68,7 @@ class CampaignsPageController {
         if (campaign.status() != CampaignStatus.OPEN) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Seule une campagne ouverte peut être clôturée.");
         }
-        ProcessInstance process = runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey(CallForProjectsVariables.PROCESS_KEY)
-                .variableValueEquals(CallForProjectsVariables.CAMPAIGN_ID, campaignId).singleResult();
-        Job closing = managementService.createJobQuery().processInstanceId(process.getId()).activityId(CLOSING_TIMER)
-                .singleResult();
-        managementService.setJobDuedate(closing.getId(), Date.from(ProgrammeTime.now()));
+        closingTimer.bringForward(campaignId);
         return "redirect:/staff/campaigns?closing=" + URLEncoder.encode(campaign.title(), StandardCharsets.UTF_8);
     }
 }

@@ -2,7 +2,7 @@ package fr.bacasable.campaign.internal;
 
 import fr.bacasable.campaign.CampaignDraft;
 import fr.bacasable.campaign.CampaignService;
-import fr.bacasable.shared.ProgrammeTime;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +28,11 @@ class DemoCampaign {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCampaign.class);
 
     private final CampaignService campaignService;
+    private final Clock clock;
 
-    DemoCampaign(CampaignService campaignService) {
+    DemoCampaign(CampaignService campaignService, Clock clock) {
         this.campaignService = campaignService;
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -39,7 +41,7 @@ class DemoCampaign {
         if (campaignService.existsWithTitle(TITLE)) {
             return;
         }
-        LocalDate today = ProgrammeTime.today();
+        LocalDate today = LocalDate.now(clock);
         campaignService.startPublication(
                 new CampaignDraft(TITLE, THEME, today, today.plusDays(OPEN_DAYS), 4, 4, 3,
                         CampaignDraft.DEFAULT_ANSWER_DAYS, CampaignDraft.DEFAULT_REVIEW_DAYS));

@@ -17,6 +17,7 @@ import static fr.bacasable.campaign.CallForProjectsVariables.TITLE;
 import fr.bacasable.campaign.CampaignDraft;
 import fr.bacasable.shared.ProgrammeTime;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
@@ -39,9 +40,11 @@ class PublishCampaignDelegate implements JavaDelegate {
             LAUREATE_CAPACITY, ADVISED_CAPACITY, RESERVE_CAPACITY, INFORMATION_ANSWER_DAYS, REVIEW_DAYS);
 
     private final CampaignRepository campaigns;
+    private final Clock clock;
 
-    PublishCampaignDelegate(CampaignRepository campaigns) {
+    PublishCampaignDelegate(CampaignRepository campaigns, Clock clock) {
         this.campaigns = campaigns;
+        this.clock = clock;
     }
 
     @Override
@@ -56,14 +59,14 @@ class PublishCampaignDelegate implements JavaDelegate {
                 wholeNumber(execution.getVariable(RESERVE_CAPACITY)),
                 optionalWholeNumber(execution.getVariable(INFORMATION_ANSWER_DAYS)),
                 optionalWholeNumber(execution.getVariable(REVIEW_DAYS)));
-        LocalDate today = ProgrammeTime.today();
+        LocalDate today = LocalDate.now(clock);
         Map<String, String> problems = draft.problems(today);
         if (!problems.isEmpty()) {
             throw new InvalidCampaignException(problems);
         }
         String campaignId = UUID.randomUUID().toString();
         campaigns.insert(campaignId, draft, currentUserId(execution), execution.getProcessInstanceId(),
-                ProgrammeTime.now());
+                clock.instant());
 
         Date opensAt = ProgrammeTime.startOf(draft.openingDate());
         execution.removeVariables(FORM_FIELDS);

@@ -1,7 +1,7 @@
 package fr.bacasable.notification.internal;
 
 import fr.bacasable.notification.internal.OutboxRepository.PendingMail;
-import fr.bacasable.shared.ProgrammeTime;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -25,11 +25,13 @@ public class OutboxDispatcher {
     private final SmtpMailer mailer;
     private final MailDispatchProperties properties;
     private final String node = "node-" + UUID.randomUUID();
+    private final Clock clock;
 
-    OutboxDispatcher(OutboxRepository outbox, SmtpMailer mailer, MailDispatchProperties properties) {
+    OutboxDispatcher(OutboxRepository outbox, SmtpMailer mailer, MailDispatchProperties properties, Clock clock) {
         this.outbox = outbox;
         this.mailer = mailer;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /**
@@ -42,7 +44,7 @@ public class OutboxDispatcher {
         if (!mailer.isConfigured()) {
             return 0;
         }
-        Instant now = ProgrammeTime.now();
+        Instant now = clock.instant();
         outbox.releaseAllConfirmed(now);
         int sent = 0;
         for (String id : outbox.dueIds(now, properties.batchSize())) {
@@ -68,13 +70,13 @@ public class OutboxDispatcher {
         } catch (RuntimeException e) {
             int failures = mail.consecutiveFailures() + 1;
             Instant nextAttempt = failures >= properties.maxAttempts() ? null
-                    : ProgrammeTime.now().plus(properties.delayAfter(failures));
+                    : clock.instant().plus(properties.delayAfter(failures));
             log.warn("Sending outbox message {} failed (failure {} of {}): {}", id, failures,
                     properties.maxAttempts(), e.toString());
             outbox.recordFailure(id, e.toString(), nextAttempt);
             return false;
         }
-        outbox.markSent(id, ProgrammeTime.now());
+        outbox.markSent(id, clock.instant());
         return true;
     }
 }

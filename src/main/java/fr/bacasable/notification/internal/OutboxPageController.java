@@ -5,6 +5,7 @@ import fr.bacasable.security.StaffAccess;
 import fr.bacasable.security.StaffGroups;
 import fr.bacasable.shared.ProgrammeTime;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import org.springframework.http.HttpStatus;
@@ -40,13 +41,15 @@ class OutboxPageController {
     private final OutboxRepository outbox;
     private final SmtpMailer mailer;
     private final MailDispatchProperties dispatch;
+    private final Clock clock;
 
     OutboxPageController(StaffAccess staffAccess, OutboxRepository outbox, SmtpMailer mailer,
-            MailDispatchProperties dispatch) {
+            MailDispatchProperties dispatch, Clock clock) {
         this.staffAccess = staffAccess;
         this.outbox = outbox;
         this.mailer = mailer;
         this.dispatch = dispatch;
+        this.clock = clock;
     }
 
     @GetMapping("/staff/outbox")
@@ -65,7 +68,7 @@ class OutboxPageController {
         checkAllowed(request);
         OutboxMessage message = outbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "Courriel introuvable."));
-        boolean retried = outbox.retryFailed(id, ProgrammeTime.now());
+        boolean retried = outbox.retryFailed(id, clock.instant());
         redirect.addFlashAttribute("notice", retried
                 ? "Le courriel « " + message.subject() + " » sera renvoyé dans quelques secondes."
                 : "Ce courriel n'est pas en échec : il n'a pas été renvoyé.");

@@ -19,6 +19,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReviewRepository {
 
+    /** A conflict of interest a reviewer declared instead of scoring. */
+    record Conflict(ReviewKind kind, String reviewer, String details, Instant declaredAt) {
+    }
+
     private final JdbcClient jdbc;
 
     ReviewRepository(JdbcClient jdbc) {
@@ -67,6 +71,15 @@ public class ReviewRepository {
                         + "AND kind = :kind")
                 .param("applicationId", applicationId).param("kind", kind.name())
                 .query(String.class).list();
+    }
+
+    /** The application's declared conflicts, oldest first. */
+    List<Conflict> conflictsOf(String applicationId) {
+        return jdbc.sql("SELECT * FROM review_conflict WHERE application_id = :applicationId ORDER BY declared_at, id")
+                .param("applicationId", applicationId)
+                .query((rs, row) -> new Conflict(ReviewKind.valueOf(rs.getString("kind")), rs.getString("reviewer"),
+                        rs.getString("details"), rs.getTimestamp("declared_at").toInstant()))
+                .list();
     }
 
     private static Review map(ResultSet rs, int row) throws SQLException {

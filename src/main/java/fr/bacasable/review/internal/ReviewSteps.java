@@ -28,6 +28,7 @@ import fr.bacasable.security.StaffGroups;
 import fr.bacasable.shared.ProgrammeTime;
 import fr.bacasable.shared.Texts;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,10 +81,12 @@ class ReviewSteps {
     private final IdentityService identityService;
     private final TaskService taskService;
     private final AuthorizationService authorizationService;
+    private final ReviewerNames names;
+    private final Clock clock;
 
     ReviewSteps(ReviewRepository reviews, ApplicationDirectory applications, ApplicationOutcomes outcomes,
             CampaignService campaigns, NotificationService notifications, IdentityService identityService,
-            TaskService taskService, AuthorizationService authorizationService) {
+            TaskService taskService, AuthorizationService authorizationService, ReviewerNames names, Clock clock) {
         this.reviews = reviews;
         this.applications = applications;
         this.outcomes = outcomes;
@@ -92,6 +95,8 @@ class ReviewSteps {
         this.identityService = identityService;
         this.taskService = taskService;
         this.authorizationService = authorizationService;
+        this.names = names;
+        this.clock = clock;
     }
 
     /** "Planifier les revues": both are due after the campaign's review delay, escalated 5 days later. */
@@ -103,7 +108,7 @@ class ReviewSteps {
 
     private Instant dueFromNow(ApplicationDetails application) {
         int reviewDays = campaigns.find(application.campaignId()).map(Campaign::reviewDays).orElseThrow();
-        return ProgrammeTime.now().plus(Duration.ofDays(reviewDays));
+        return clock.instant().plus(Duration.ofDays(reviewDays));
     }
 
     /** The review's deadline: at scheduling, and again for whoever takes a review handed back after a conflict. */
@@ -133,9 +138,9 @@ class ReviewSteps {
         }
         if (YES.equals(conflict)) {
             String details = optionalText(execution, field(kind, CONFLICT_DETAILS_FIELD));
-            reviews.insertConflict(application.id(), kind, reviewer, details, ProgrammeTime.now());
+            reviews.insertConflict(application.id(), kind, reviewer, details, clock.instant());
             tellManagers(application, NotificationTemplate.CONFLICT_DECLARED, Map.of(
-                    "reviewKind", kind.label(), "reviewer", displayName(reviewer),
+                    "reviewKind", kind.label(), "reviewer", names.of(reviewer),
                     "details", details == null ? "non précisée" : details));
             execution.setVariable(field(kind, CONFLICT_DECLARED), true);
             removeFormFields(execution, kind);
@@ -159,7 +164,7 @@ class ReviewSteps {
         }
         store(new Review(UUID.randomUUID().toString(), application.id(), kind, reviewer,
                 scores(execution, kind), justifications, optionalText(execution, field(kind, REMARKS_FIELD)),
-                ProgrammeTime.now()));
+                clock.instant()));
         openReviewTask(execution, other).ifPresent(task -> revoke(task.getId(), reviewer));
         execution.setVariable(field(kind, CONFLICT_DECLARED), false);
         removeFormFields(execution, kind);
@@ -188,7 +193,7 @@ class ReviewSteps {
         }
         Scores agreed = scores(execution, ReviewKind.CONSENSUS);
         store(new Review(UUID.randomUUID().toString(), application.id(), ReviewKind.CONSENSUS,
-                currentUser(execution), agreed, Map.of(), reason, ProgrammeTime.now()));
+                currentUser(execution), agreed, Map.of(), reason, clock.instant()));
         setDecisionInputs(execution, agreed);
         removeFormFields(execution, ReviewKind.CONSENSUS);
         execution.removeVariable(REVIEW_COMPARISON);
@@ -287,14 +292,6 @@ class ReviewSteps {
         revoke.setResourceId(taskId);
         revoke.removePermission(Permissions.ALL);
         authorizationService.saveAuthorization(revoke);
-    }
-
-    private String displayName(String userId) {
-        User user = identityService.createUserQuery().userId(userId).singleResult();
-        if (user == null) {
-            return userId;
-        }
-        return (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).strip() + " (" + userId + ")";
     }
 
     private Optional<Task> openReviewTask(DelegateExecution execution, ReviewKind kind) {

@@ -7,12 +7,7 @@ import jakarta.servlet.http.HttpSession;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -29,16 +24,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class StaffLoginController {
 
     static final String LOGIN_PATH = "/staff/login";
-    /** Every account may open Camunda's "welcome" page; staff are those who may open one of these. */
-    static final List<String> STAFF_APPS = List.of("tasklist", "cockpit", "admin");
 
-    private final ProcessEngine processEngine;
-    private final IdentityService identityService;
+    private final StaffSignIn signIn;
     private final LoginThrottle throttle;
 
-    StaffLoginController(ProcessEngine processEngine, LoginThrottle throttle) {
-        this.processEngine = processEngine;
-        this.identityService = processEngine.getIdentityService();
+    StaffLoginController(StaffSignIn signIn, LoginThrottle throttle) {
+        this.signIn = signIn;
         this.throttle = throttle;
     }
 
@@ -63,18 +54,16 @@ class StaffLoginController {
             model.addAttribute("error", LoginThrottle.refusedMessage(refusal.get()));
             return "staff/login";
         }
-        if (userId.isEmpty() || !identityService.checkPassword(userId, password)) {
+        if (userId.isEmpty() || !signIn.passwordMatches(userId, password)) {
             throttle.failed(client, userId);
             model.addAttribute("error", "Identifiant ou mot de passe incorrect.");
             return "staff/login";
         }
         throttle.succeeded(client, userId);
-        UserAuthentication authentication = AuthenticationUtil.createAuthentication(processEngine, userId);
-        if (authentication == null || STAFF_APPS.stream().noneMatch(authentication::isAuthorizedForApp)) {
+        if (!signIn.openSession(userId, request)) {
             model.addAttribute("error", "Ce compte n'a pas accès au bac à sable.");
             return "staff/login";
         }
-        AuthenticationUtil.revalidateSession(request, authentication);
         return "redirect:" + safeNext(next);
     }
 

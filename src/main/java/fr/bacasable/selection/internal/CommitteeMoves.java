@@ -5,8 +5,8 @@ import fr.bacasable.selection.CampaignSelectionVariables;
 import fr.bacasable.selection.Outcome;
 import fr.bacasable.selection.SelectionEventType;
 import fr.bacasable.selection.SelectionLine;
-import fr.bacasable.shared.ProgrammeTime;
 import fr.bacasable.shared.Texts;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
@@ -36,17 +36,23 @@ class CommitteeMoves {
     private final SelectionSummary summary;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
+    private final Clock clock;
 
     CommitteeMoves(SelectionRepository selections, SelectionSummary summary, TaskService taskService,
-            RuntimeService runtimeService) {
+            RuntimeService runtimeService, Clock clock) {
         this.selections = selections;
         this.summary = summary;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
+        this.clock = clock;
     }
 
-    /** The open "Proposer la sélection" task of the campaign, if the committee is at work. */
-    Optional<Task> openProposal(Campaign campaign) {
+    /** Whether the committee is at work on the campaign's selection: "Proposer la sélection" is open. */
+    boolean proposalOpen(Campaign campaign) {
+        return openProposal(campaign).isPresent();
+    }
+
+    private Optional<Task> openProposal(Campaign campaign) {
         return taskService.createTaskQuery().processDefinitionKey(CampaignSelectionVariables.PROCESS_KEY)
                 .taskDefinitionKey(PROPOSE_TASK)
                 .processVariableValueEquals(CampaignSelectionVariables.CAMPAIGN_ID, campaign.id())
@@ -70,9 +76,9 @@ class CommitteeMoves {
         if (wanted > Capacities.of(campaign, outcome)) {
             throw new RefusedMoveException(Capacities.overflowMessage(campaign, outcome, wanted));
         }
-        selections.move(applicationId, outcome, why, actor, ProgrammeTime.now());
+        selections.move(applicationId, outcome, why, actor, clock.instant());
         selections.record(campaign.id(), applicationId, SelectionEventType.MOVED, line.outcome(), outcome, actor, why,
-                ProgrammeTime.now());
+                clock.instant());
         runtimeService.setVariable(proposal.getProcessInstanceId(), CampaignSelectionVariables.SELECTION_SUMMARY,
                 summary.of(campaign));
     }

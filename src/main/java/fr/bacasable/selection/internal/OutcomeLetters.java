@@ -4,18 +4,11 @@ import fr.bacasable.application.ApplicationDetails;
 import fr.bacasable.application.ApplicationDirectory;
 import fr.bacasable.notification.NotificationService;
 import fr.bacasable.notification.NotificationTemplate;
-import fr.bacasable.review.Criterion;
-import fr.bacasable.review.Review;
 import fr.bacasable.review.ReviewDirectory;
-import fr.bacasable.review.ReviewKind;
 import fr.bacasable.review.Scores;
 import fr.bacasable.selection.Outcome;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,18 +30,15 @@ class OutcomeLetters {
 
     void enqueueDecision(String applicationId, Outcome outcome) {
         ApplicationDetails application = applications.get(applicationId);
-        List<Review> scorings = reviews.reviewsOf(applicationId);
-        Optional<Review> consensus = ofKind(scorings, ReviewKind.CONSENSUS);
-        Scores finalScores = consensus.map(Review::scores).orElseGet(() -> Scores.mean(
-                ofKind(scorings, ReviewKind.LEGAL).orElseThrow().scores(),
-                ofKind(scorings, ReviewKind.TECHNICAL).orElseThrow().scores()));
+        DecisionScores scores = DecisionScores.of(reviews.reviewsOf(applicationId)).orElseThrow();
         Map<String, Object> model = baseModel(application);
         model.put("outcome", outcome.name());
-        model.put("scores", scoreLines(finalScores, scorings));
-        model.put("total", decimal(finalScores.total()));
+        model.put("scores", scores.lines().stream().map(line -> Map.of("label", line.criterion().label(),
+                "score", Scores.decimal(line.score()), "justifications", line.justifications())).toList());
+        model.put("total", Scores.decimal(scores.total()));
         model.put("rejectionReason", outcome == Outcome.REJECTED ? applications.reviewRejectionReason(applicationId)
                 : null);
-        model.put("consensusReason", consensus.map(Review::remarks).orElse(null));
+        model.put("consensusReason", scores.consensusReason());
         enqueue(application, NotificationTemplate.SELECTION_DECISION, model);
     }
 
@@ -65,30 +55,5 @@ class OutcomeLetters {
         Map<String, Object> model = new HashMap<>(applications.noticeModel(application));
         model.put("contactName", application.submission().contactName());
         return model;
-    }
-
-    /** Per criterion: the final score and the legal then technical reviewers' justifications. */
-    private static List<Map<String, Object>> scoreLines(Scores finalScores, List<Review> scorings) {
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (Criterion criterion : Criterion.values()) {
-            List<String> justifications = new ArrayList<>();
-            for (ReviewKind kind : List.of(ReviewKind.LEGAL, ReviewKind.TECHNICAL)) {
-                ofKind(scorings, kind).map(review -> review.justifications().get(criterion))
-                        .filter(text -> !text.isBlank())
-                        .ifPresent(text -> justifications.add(text.strip()));
-            }
-            lines.add(Map.of("label", criterion.label(), "score", decimal(finalScores.of(criterion)),
-                    "justifications", justifications));
-        }
-        return lines;
-    }
-
-    private static Optional<Review> ofKind(List<Review> scorings, ReviewKind kind) {
-        return scorings.stream().filter(review -> review.kind() == kind).reduce((first, later) -> later);
-    }
-
-    /** "3,5", "14". */
-    static String decimal(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString().replace('.', ',');
     }
 }

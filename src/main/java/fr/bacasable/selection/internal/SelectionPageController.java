@@ -5,6 +5,7 @@ import fr.bacasable.application.ApplicationHeading;
 import fr.bacasable.application.ReviewedApplication;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
+import fr.bacasable.review.Scores;
 import fr.bacasable.security.StaffAccess;
 import fr.bacasable.security.StaffGroups;
 import fr.bacasable.security.StaffUser;
@@ -46,10 +47,10 @@ class SelectionPageController {
             if (scores == null) {
                 return List.of("", "", "", "", "");
             }
-            return List.of(OutcomeLetters.decimal(scores.relevanceScore()),
-                    OutcomeLetters.decimal(scores.dataProtectionInterestScore()),
-                    OutcomeLetters.decimal(scores.qualityScore()), OutcomeLetters.decimal(scores.impactScore()),
-                    OutcomeLetters.decimal(scores.total()));
+            return List.of(Scores.decimal(scores.relevanceScore()),
+                    Scores.decimal(scores.dataProtectionInterestScore()),
+                    Scores.decimal(scores.qualityScore()), Scores.decimal(scores.impactScore()),
+                    Scores.decimal(scores.total()));
         }
     }
 
@@ -129,7 +130,7 @@ class SelectionPageController {
         model.addAttribute("places", places(campaign, lines));
         model.addAttribute("outcomes", Arrays.stream(Outcome.values()).filter(Outcome::selectable).toList());
         model.addAttribute("canMove", user.isMemberOfAny(StaffGroups.SELECTION_COMMITTEE)
-                && moves.openProposal(campaign).isPresent());
+                && moves.proposalOpen(campaign));
         return "staff/selection";
     }
 

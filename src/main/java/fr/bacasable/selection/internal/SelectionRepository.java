@@ -138,11 +138,22 @@ class SelectionRepository {
     List<SelectionEvent> eventsOf(String campaignId) {
         return jdbc.sql("SELECT * FROM selection_event WHERE campaign_id = :campaignId ORDER BY occurred_at, id")
                 .param("campaignId", campaignId)
-                .query((rs, row) -> new SelectionEvent(rs.getString("application_id"),
-                        SelectionEventType.valueOf(rs.getString("event_type")), outcome(rs, "from_outcome"),
-                        outcome(rs, "to_outcome"), rs.getString("actor"), rs.getString("remark"),
-                        rs.getTimestamp("occurred_at").toInstant()))
+                .query(SelectionRepository::event)
                 .list();
+    }
+
+    /** What happened to this application in its campaign's selection, oldest first. */
+    List<SelectionEvent> eventsOfApplication(String applicationId) {
+        return jdbc.sql("SELECT * FROM selection_event WHERE application_id = :applicationId ORDER BY occurred_at, id")
+                .param("applicationId", applicationId)
+                .query(SelectionRepository::event)
+                .list();
+    }
+
+    private static SelectionEvent event(ResultSet rs, int row) throws SQLException {
+        return new SelectionEvent(rs.getString("application_id"), SelectionEventType.valueOf(rs.getString("event_type")),
+                outcome(rs, "from_outcome"), outcome(rs, "to_outcome"), rs.getString("actor"), rs.getString("remark"),
+                rs.getTimestamp("occurred_at").toInstant());
     }
 
     private static SelectionLine line(ResultSet rs, int row) throws SQLException {

@@ -34,6 +34,7 @@ import fr.bacasable.selection.SelectionLine;
 import fr.bacasable.selection.SelectionWithdrawalVariables;
 import fr.bacasable.shared.ProgrammeTime;
 import fr.bacasable.shared.Texts;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -78,10 +79,11 @@ class SelectionSteps {
     private final OutcomeLetters letters;
     private final NotificationService notifications;
     private final SelectionSummary summary;
+    private final Clock clock;
 
     SelectionSteps(SelectionRepository selections, RankingService ranking, CampaignService campaigns,
             ApplicationDirectory applications, ApplicationOutcomes outcomes, OutcomeLetters letters,
-            NotificationService notifications, SelectionSummary summary) {
+            NotificationService notifications, SelectionSummary summary, Clock clock) {
         this.selections = selections;
         this.ranking = ranking;
         this.campaigns = campaigns;
@@ -90,6 +92,7 @@ class SelectionSteps {
         this.letters = letters;
         this.notifications = notifications;
         this.summary = summary;
+        this.clock = clock;
     }
 
     /** "Compter les instructions en cours". */
@@ -135,7 +138,7 @@ class SelectionSteps {
                 selections.insertLine(campaign.id(), rejected, null, Outcome.REJECTED);
             }
             selections.record(campaign.id(), null, SelectionEventType.PREPARED, null, null, null, null,
-                    ProgrammeTime.now());
+                    clock.instant());
             campaigns.changeStatus(campaign.id(), CampaignStatus.SELECTION);
         }
         execution.setVariable(SELECTION_SUMMARY, summary.of(campaign));
@@ -150,7 +153,7 @@ class SelectionSteps {
         }
         String remark = optionalText(execution, COMMITTEE_REMARK);
         selections.record(campaign.id(), null, SelectionEventType.PROPOSED, null, null, currentUser(execution), remark,
-                ProgrammeTime.now());
+                clock.instant());
         execution.removeVariable(SENT_BACK_REMARK);
         execution.setVariable(SELECTION_SUMMARY, summary.of(campaign));
     }
@@ -170,13 +173,13 @@ class SelectionSteps {
                         "Indiquez au comité ce qui doit être revu dans la sélection.");
             }
             selections.record(campaign.id(), null, SelectionEventType.SENT_BACK, null, null, president, remark,
-                    ProgrammeTime.now());
+                    clock.instant());
             execution.setVariable(SENT_BACK_REMARK, remark);
             execution.setVariable(SELECTION_CONFIRMED, false);
         } else if (DECISION_CONFIRM.equals(decision)) {
             selections.decide(campaign.id());
             selections.record(campaign.id(), null, SelectionEventType.CONFIRMED, null, null, president, remark,
-                    ProgrammeTime.now());
+                    clock.instant());
             campaigns.changeStatus(campaign.id(), CampaignStatus.RESULTS_ANNOUNCED);
             int lines = selections.countLines(campaign.id());
             execution.setVariable(ANNOUNCEMENT_PAGES, (lines + ANNOUNCEMENT_PAGE - 1) / ANNOUNCEMENT_PAGE);
@@ -251,9 +254,9 @@ class SelectionSteps {
                 .processInstanceId(selection.getId())
                 .setVariable(ApplicationSelectionVariables.SELECTION_OUTCOME, line.outcome().name())
                 .correlateWithResult();
-        selections.markAnnounced(applicationId, ProgrammeTime.now());
+        selections.markAnnounced(applicationId, clock.instant());
         selections.record(line.campaignId(), applicationId, SelectionEventType.ANNOUNCED, null, line.outcome(), null,
-                null, ProgrammeTime.now());
+                null, clock.instant());
         return true;
     }
 
@@ -296,9 +299,9 @@ class SelectionSteps {
             selections.lockAll(found.get().campaignId());
             SelectionLine line = selections.lock(applicationId).orElseThrow();
             if (!line.withdrawn()) {
-                selections.markWithdrawn(applicationId, ProgrammeTime.now());
+                selections.markWithdrawn(applicationId, clock.instant());
                 selections.record(line.campaignId(), applicationId, SelectionEventType.WITHDRAWN, line.outcome(), null,
-                        null, null, ProgrammeTime.now());
+                        null, null, clock.instant());
                 freed = line.outcome() == Outcome.LAUREATE && line.decidedOutcome() != null;
             }
         }
@@ -327,9 +330,9 @@ class SelectionSteps {
         SelectionLine promoted = firstReserve.get();
         String withdrawnReference = applications.get(applicationId(execution)).reference();
         String reason = "Désistement de la candidature lauréate " + withdrawnReference;
-        selections.move(promoted.applicationId(), Outcome.LAUREATE, reason, null, ProgrammeTime.now());
+        selections.move(promoted.applicationId(), Outcome.LAUREATE, reason, null, clock.instant());
         selections.record(campaignId, promoted.applicationId(), SelectionEventType.PROMOTED, Outcome.RESERVE,
-                Outcome.LAUREATE, null, reason, ProgrammeTime.now());
+                Outcome.LAUREATE, null, reason, clock.instant());
         if (promoted.announcedAt() != null) {
             execution.getProcessEngineServices().getRuntimeService()
                     .createMessageCorrelation(ApplicationSelectionVariables.MESSAGE_RESERVE_PROMOTED)

@@ -1,4 +1,4 @@
-package fr.bacasable.shared.internal;
+package fr.bacasable.engine.internal;
 
 import java.util.Set;
 import org.camunda.bpm.engine.spring.ProcessEngineFactoryBean;
