@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -385,7 +386,7 @@ class ReviewFormsBrowserTests {
         openFilter("Mes revues techniques");
         pause(Duration.ofSeconds(2));
         List<String> visible = visibleTaskIds();
-        List<String> ofThisApplication = taskService.createTaskQuery().processInstanceId(application.processInstanceId())
+        List<String> ofThisApplication = taskService.createTaskQuery().processInstanceBusinessKey(application.reference())
                 .list().stream().map(Task::getId).toList();
         assertThat(visible).as("tasks of this application offered to tech").doesNotContainAnyElementsOf(ofThisApplication);
         screenshot("technical-conflict-task-gone");
@@ -406,7 +407,7 @@ class ReviewFormsBrowserTests {
     /** Executes the due jobs of the application's process, as the job executor would, until none is left. */
     private void runJobs(ApplicationDetails application) {
         for (int round = 0; round < 20; round++) {
-            List<Job> jobs = managementService.createJobQuery().processInstanceId(application.processInstanceId())
+            List<Job> jobs = managementService.createJobQuery().rootProcessInstanceId(application.processInstanceId())
                     .executable().list();
             if (jobs.isEmpty()) {
                 return;
@@ -418,7 +419,7 @@ class ReviewFormsBrowserTests {
 
     /** The one open task of this kind of the application's process; fails when the model did not get there. */
     private Task openTask(ApplicationDetails application, String taskKey) {
-        List<Task> tasks = taskService.createTaskQuery().processInstanceId(application.processInstanceId())
+        List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(application.reference())
                 .taskDefinitionKey(taskKey).list();
         assertThat(tasks).as("open %s of %s", taskKey, application.reference()).hasSize(1);
         return tasks.get(0);
@@ -440,9 +441,12 @@ class ReviewFormsBrowserTests {
     /** The type and value the form sent for each field, as the history kept them. */
     private Map<String, Object> submittedValues(ApplicationDetails application, String... names) {
         Map<String, Object> values = new LinkedHashMap<>();
+        String[] processes = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(application.reference()).list().stream()
+                .map(HistoricProcessInstance::getId).toArray(String[]::new);
         for (String name : names) {
             List<HistoricVariableInstance> variables = historyService.createHistoricVariableInstanceQuery()
-                    .processInstanceId(application.processInstanceId()).variableName(name).includeDeleted().list();
+                    .processInstanceIdIn(processes).variableName(name).includeDeleted().list();
             values.put(name, variables.isEmpty() ? "(not kept)" : variables.get(0).getTypeName() + ": "
                     + variables.get(0).getValue());
         }

@@ -234,7 +234,7 @@ class ReviewIntegrationTests {
         assertThat(form.getBody()).contains("\"legalConflictOfInterest\"", "\"legalRelevanceScore\"",
                 "\"legalRemarks\"");
 
-        List<Job> timers = managementService.createJobQuery().processInstanceId(application.processInstanceId())
+        List<Job> timers = managementService.createJobQuery().rootProcessInstanceId(application.processInstanceId())
                 .timers().list();
         Date due = Date.from(dueOf(legalTask));
         assertThat(timers).extracting(Job::getDuedate).containsExactlyInAnyOrder(due, due,
@@ -508,7 +508,7 @@ class ReviewIntegrationTests {
         Case application = underReview(campaignId);
         completeReviews(application, new double[] {4, 4, 4, 4}, new double[] {2, 4, 4, 4});
 
-        assertThat(taskService.createTaskQuery().processInstanceId(application.processInstanceId())
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(application.reference())
                 .taskDefinitionKey(CONSENSUS_TASK).count()).isEqualTo(1);
         assertThat(keys(tasksSeenBy("manager", application))).containsExactly(CONSENSUS_TASK);
         assertThat(keys(tasksSeenBy("legal", application))).isEmpty();
@@ -588,7 +588,7 @@ class ReviewIntegrationTests {
 
         completeReviews(application, legal, technical);
 
-        assertThat(taskService.createTaskQuery().processInstanceId(application.processInstanceId()).count())
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(application.reference()).count())
                 .as("no consensus task").isZero();
         assertThat(status(application)).isEqualTo(expected);
         assertThat(tracking(application).path("status").asText()).isEqualTo(expected.name());
@@ -602,9 +602,9 @@ class ReviewIntegrationTests {
                 .isEqualByComparingTo(BigDecimal.valueOf((legal[3] + technical[3]) / 2));
         assertThat(reviewRows(application)).extracting(row -> row.get("kind"))
                 .containsExactlyInAnyOrder("LEGAL", "TECHNICAL");
-        assertThat(managementService.createJobQuery().processInstanceId(application.processInstanceId()).count())
+        assertThat(managementService.createJobQuery().rootProcessInstanceId(application.processInstanceId()).count())
                 .as("no review timer left").isZero();
-        assertThat(runtimeService.createExecutionQuery().processInstanceId(application.processInstanceId())
+        assertThat(runtimeService.createExecutionQuery().processInstanceBusinessKey(application.reference())
                 .activityId("Task_AwaitSelection").count()).isEqualTo(1);
     }
 
@@ -672,7 +672,7 @@ class ReviewIntegrationTests {
         assertThat(received(application)).as("every outbox message sent once")
                 .hasSize(1 + reminders.size() + escalations.size());
         assertTasksStay(application, legalId, technicalId);
-        assertThat(managementService.createJobQuery().processInstanceId(application.processInstanceId()).count())
+        assertThat(managementService.createJobQuery().rootProcessInstanceId(application.processInstanceId()).count())
                 .as("no timer fires twice").isZero();
         assertThat(tracking(application).path("messages")).hasSize(1);
 
@@ -722,7 +722,7 @@ class ReviewIntegrationTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM application_event WHERE application_id = :id AND event_type IN "
                 + "('SHORTLISTED', 'REJECTED')").param("id", application.applicationId()).query(Long.class).single())
                 .isEqualTo(1);
-        assertThat(taskService.createTaskQuery().processInstanceId(application.processInstanceId()).count()).isZero();
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(application.reference()).count()).isZero();
     }
 
     @Test
@@ -738,7 +738,7 @@ class ReviewIntegrationTests {
         assertOneWonTheOtherGotAConflict(responses);
         assertThat(reviewRows(application)).hasSize(1);
         assertThat(taskService.createTaskQuery().taskId(legalId).count()).isZero();
-        assertThat(taskService.createTaskQuery().processInstanceId(application.processInstanceId())
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(application.reference())
                 .taskDefinitionKey(TECHNICAL_TASK).count()).isEqualTo(1);
     }
 
@@ -786,7 +786,9 @@ class ReviewIntegrationTests {
         assertThat(complete.getStatusCode()).as(complete.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
         executeJobs(processInstanceId);
         assertThat(applications.get(applicationId).status()).isEqualTo(ApplicationStatus.UNDER_REVIEW);
-        Date due = (Date) runtimeService.getVariable(processInstanceId, "legalReviewDueAt");
+        String review = runtimeService.createProcessInstanceQuery().superProcessInstanceId(processInstanceId)
+                .processDefinitionKey(ReviewVariables.PROCESS_KEY).singleResult().getId();
+        Date due = (Date) runtimeService.getVariable(review, "legalReviewDueAt");
         return new Case(reference, token, applicationId, processInstanceId, from, to, due.toInstant());
     }
 
@@ -844,9 +846,9 @@ class ReviewIntegrationTests {
     }
 
     void assertTasksStay(Case application, String legalId, String technicalId) {
-        assertThat(taskService.createTaskQuery().processInstanceId(application.processInstanceId())
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(application.reference())
                 .taskDefinitionKey(LEGAL_TASK).singleResult().getId()).isEqualTo(legalId);
-        Task technical = taskService.createTaskQuery().processInstanceId(application.processInstanceId())
+        Task technical = taskService.createTaskQuery().processInstanceBusinessKey(application.reference())
                 .taskDefinitionKey(TECHNICAL_TASK).singleResult();
         assertThat(technical.getId()).isEqualTo(technicalId);
         assertThat(technical.getAssignee()).isEqualTo("tech");
@@ -964,7 +966,7 @@ class ReviewIntegrationTests {
     }
 
     String taskId(Case application, String definitionKey) {
-        Task task = taskService.createTaskQuery().processInstanceId(application.processInstanceId())
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(application.reference())
                 .taskDefinitionKey(definitionKey).singleResult();
         assertThat(task).as("open task %s", definitionKey).isNotNull();
         return task.getId();
@@ -987,7 +989,7 @@ class ReviewIntegrationTests {
     /** Runs the process instance's due jobs, then delivers the outbox, as the job executor and the dispatcher (both off in tests) would. */
     void executeJobs(String processInstanceId) {
         for (int round = 0; round < 20; round++) {
-            List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable()
+            List<Job> jobs = managementService.createJobQuery().rootProcessInstanceId(processInstanceId).executable()
                     .list();
             if (jobs.isEmpty()) {
                 notifications.dispatchDue();

@@ -222,7 +222,7 @@ class AuthorizationMatrixTests {
     void aCompletionCarriesOnlyItsFormsFieldsSoAnExcludedReviewerReachesNothing() {
         InReview excludedFrom = newApplicationInReview();
         InReview other = newApplicationInReview();
-        String technical = taskService.createTaskQuery().processInstanceId(excludedFrom.instance())
+        String technical = taskService.createTaskQuery().processInstanceBusinessKey(excludedFrom.reference())
                 .taskDefinitionKey("Task_ReviewTechnical").singleResult().getId();
         String otherTask = "/engine-rest/task/" + other.legalTask();
         assertThat(status("legal", HttpMethod.POST, otherTask + "/claim", "{\"userId\":\"legal\"}")).isEqualTo(204);
@@ -245,7 +245,7 @@ class AuthorizationMatrixTests {
     @Test
     void reviewersReadNoReviewInHistory() {
         InReview application = newApplicationInReview();
-        String technical = taskService.createTaskQuery().processInstanceId(application.instance())
+        String technical = taskService.createTaskQuery().processInstanceBusinessKey(application.reference())
                 .taskDefinitionKey("Task_ReviewTechnical").singleResult().getId();
         assertThat(status("tech", HttpMethod.POST, "/engine-rest/task/" + technical + "/claim",
                 "{\"userId\":\"tech\"}")).isEqualTo(204);
@@ -287,14 +287,14 @@ class AuthorizationMatrixTests {
         String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
                 .singleResult().getId();
         executeJobs(instance);
-        String completeness = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+        String completeness = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
         assertThat(status("manager", HttpMethod.POST, "/engine-rest/task/" + completeness + "/claim",
                 "{\"userId\":\"manager\"}")).isEqualTo(204);
         ResponseEntity<String> complete = exchange("manager", HttpMethod.POST, "/engine-rest/task/" + completeness
                 + "/submit-form", "{\"variables\":{\"completeness\":{\"value\":\"COMPLETE\"}}}");
         assertThat(complete.getStatusCode().value()).as(complete.getBody()).isEqualTo(204);
         executeJobs(instance);
-        return new InReview(reference, instance, taskService.createTaskQuery().processInstanceId(instance)
+        return new InReview(reference, instance, taskService.createTaskQuery().processInstanceBusinessKey(reference)
                 .taskDefinitionKey("Task_ReviewLegal").singleResult().getId());
     }
 
@@ -308,7 +308,8 @@ class AuthorizationMatrixTests {
 
     private void executeJobs(String processInstanceId) {
         for (int round = 0; round < 20; round++) {
-            List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            List<Job> jobs = managementService.createJobQuery().rootProcessInstanceId(processInstanceId).executable()
+                    .list();
             if (jobs.isEmpty()) {
                 return;
             }
