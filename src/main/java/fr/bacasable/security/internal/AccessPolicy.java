@@ -1,11 +1,7 @@
 package fr.bacasable.security.internal;
 
 import static fr.bacasable.security.StaffGroups.CAMUNDA_ADMIN;
-import static fr.bacasable.security.StaffGroups.LEGAL_REVIEWERS;
-import static fr.bacasable.security.StaffGroups.PRESIDENT;
 import static fr.bacasable.security.StaffGroups.PROGRAMME_MANAGERS;
-import static fr.bacasable.security.StaffGroups.SELECTION_COMMITTEE;
-import static fr.bacasable.security.StaffGroups.TECHNICAL_REVIEWERS;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
@@ -13,6 +9,8 @@ import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
+import fr.bacasable.security.ProcessAccess;
+import fr.bacasable.security.ProcessAccess.TaskWorkers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,17 +22,15 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 
 /**
- * What each staff group may do in the engine. Tasks are not listed: the engine grants a group
- * access to a task when the group becomes a candidate for it, so a reviewer sees only the tasks
- * of the groups they belong to. {@code TASK_ASSIGN} lets people give back a task they took (the
- * engine's unclaim); who may be given a task is decided by {@code StaffTaskAuthorizationProvider}.
- * The {@code inspection} group has no grant at all.
+ * What each staff group may do in the engine: programme managers and administrators here, the groups
+ * that work a module's tasks as that module declares them ({@link ProcessAccess}). Tasks are not listed:
+ * the engine grants a group access to a task when the group becomes a candidate for it, so a reviewer
+ * sees only the tasks of the groups they belong to. {@code TASK_ASSIGN} lets people give back a task
+ * they took (the engine's unclaim); who may be given a task is decided by
+ * {@code StaffTaskAuthorizationProvider}. The {@code inspection} group has no grant at all.
  */
 final class AccessPolicy {
 
-    static final String CAMPAIGN_SELECTION = "CampaignSelectionProcess";
-    static final String REVIEW = "ReviewProcess";
-    static final String ACCOMPANIMENT = "AccompanimentProcess";
     static final String ANY = "*";
 
     record Grant(String groupId, Resource resource, String resourceId, List<Permission> permissions) {
@@ -43,7 +39,7 @@ final class AccessPolicy {
     private AccessPolicy() {
     }
 
-    static List<Grant> grants() {
+    static List<Grant> grants(List<ProcessAccess> modules) {
         List<Grant> grants = new ArrayList<>();
         grants.add(grant(PROGRAMME_MANAGERS, APPLICATION, "tasklist", Permissions.ACCESS));
         grants.add(grant(PROGRAMME_MANAGERS, APPLICATION, "cockpit", Permissions.ACCESS));
@@ -58,17 +54,14 @@ final class AccessPolicy {
         grants.add(grant(PROGRAMME_MANAGERS, DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
         grants.add(grant(PROGRAMME_MANAGERS, DEPLOYMENT, ANY, Permissions.READ));
 
-        for (String reviewers : List.of(LEGAL_REVIEWERS, TECHNICAL_REVIEWERS)) {
-            grants.add(grant(reviewers, APPLICATION, "tasklist", Permissions.ACCESS));
-            grants.add(grant(reviewers, PROCESS_DEFINITION, REVIEW, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.TASK_ASSIGN));
-            grants.add(grant(reviewers, PROCESS_DEFINITION, ACCOMPANIMENT, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.TASK_ASSIGN));
-        }
-        for (String deciders : List.of(SELECTION_COMMITTEE, PRESIDENT)) {
-            grants.add(grant(deciders, APPLICATION, "tasklist", Permissions.ACCESS));
-            grants.add(grant(deciders, PROCESS_DEFINITION, CAMPAIGN_SELECTION, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.TASK_ASSIGN));
+        for (ProcessAccess module : modules) {
+            for (TaskWorkers workers : module.taskWorkers()) {
+                for (String groupId : workers.groupIds()) {
+                    grants.add(grant(groupId, APPLICATION, "tasklist", Permissions.ACCESS));
+                    grants.add(grant(groupId, PROCESS_DEFINITION, workers.processKey(),
+                            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.TASK_ASSIGN));
+                }
+            }
         }
         for (Resources resource : Resources.values()) {
             grants.add(grant(CAMUNDA_ADMIN, resource, ANY, Permissions.ALL));

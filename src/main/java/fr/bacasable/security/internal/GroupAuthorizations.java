@@ -1,6 +1,7 @@
 package fr.bacasable.security.internal;
 
 import fr.bacasable.security.StaffGroups;
+import fr.bacasable.security.ProcessAccess;
 import fr.bacasable.security.internal.AccessPolicy.Grant;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +33,20 @@ class GroupAuthorizations {
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
+    private final List<ProcessAccess> modules;
 
-    GroupAuthorizations(IdentityService identityService, AuthorizationService authorizationService) {
+    GroupAuthorizations(IdentityService identityService, AuthorizationService authorizationService,
+            List<ProcessAccess> modules) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
+        this.modules = modules;
     }
 
     void apply() {
         StaffGroups.ALL.forEach(this::ensureGroup);
-        AccessPolicy.grants().forEach(this::ensureGrant);
+        List<Grant> grants = AccessPolicy.grants(modules);
+        grants.forEach(this::ensureGrant);
+        removeProcessGrantsNoModuleAsks(grants);
         revokeEverythingFrom(StaffGroups.INSPECTION);
         narrowTaskGrantsToWork();
         removeTaskHistoryGrants();
@@ -89,6 +95,21 @@ class GroupAuthorizations {
             if (!AccessPolicy.ANY.equals(grant.getResourceId())) {
                 grant.setPermissions(new Permission[] {Permissions.READ, Permissions.TASK_WORK});
                 authorizationService.saveAuthorization(grant);
+            }
+        }
+    }
+
+    /** A process a module no longer declares (renamed, or its tasks moved to another process) opens nothing. */
+    private void removeProcessGrantsNoModuleAsks(List<Grant> grants) {
+        for (Authorization grant : authorizationService.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(Resources.PROCESS_DEFINITION).list()) {
+            boolean declared = grants.stream().anyMatch(expected -> expected.resource() == Resources.PROCESS_DEFINITION
+                    && expected.groupId().equals(grant.getGroupId())
+                    && expected.resourceId().equals(grant.getResourceId()));
+            if (grant.getGroupId() != null && StaffGroups.ALL.contains(grant.getGroupId()) && !declared) {
+                LOG.info("Removing the grant of group {} on process {}: no module declares it any more",
+                        grant.getGroupId(), grant.getResourceId());
+                authorizationService.deleteAuthorization(grant.getId());
             }
         }
     }

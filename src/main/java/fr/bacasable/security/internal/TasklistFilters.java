@@ -1,11 +1,9 @@
 package fr.bacasable.security.internal;
 
-import static fr.bacasable.security.StaffGroups.LEGAL_REVIEWERS;
-import static fr.bacasable.security.StaffGroups.PRESIDENT;
 import static fr.bacasable.security.StaffGroups.PROGRAMME_MANAGERS;
-import static fr.bacasable.security.StaffGroups.SELECTION_COMMITTEE;
-import static fr.bacasable.security.StaffGroups.TECHNICAL_REVIEWERS;
 
+import fr.bacasable.security.ProcessAccess;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
@@ -24,32 +22,33 @@ class TasklistFilters {
     record GroupFilter(String name, String description, String groupId, String candidateGroup, int priority) {
     }
 
-    static final List<GroupFilter> FILTERS = List.of(
+    /** The programme managers' own filters; each module adds those of the groups working its tasks. */
+    static final List<GroupFilter> MANAGERS_FILTERS = List.of(
             new GroupFilter("Gestion du programme", "Complétude, consensus et suivi des dossiers",
                     PROGRAMME_MANAGERS, PROGRAMME_MANAGERS, 10),
             new GroupFilter("Toutes les tâches", "Toutes les tâches ouvertes du programme",
-                    PROGRAMME_MANAGERS, null, 90),
-            new GroupFilter("Mes revues juridiques", "Revues juridiques et volets juridiques des accompagnements",
-                    LEGAL_REVIEWERS, LEGAL_REVIEWERS, 20),
-            new GroupFilter("Mes revues techniques", "Revues techniques et volets techniques des accompagnements",
-                    TECHNICAL_REVIEWERS, TECHNICAL_REVIEWERS, 30),
-            new GroupFilter("Comité de sélection", "Propositions de sélection à établir",
-                    SELECTION_COMMITTEE, SELECTION_COMMITTEE, 40),
-            new GroupFilter("Décisions de la présidence", "Sélections à arrêter",
-                    PRESIDENT, PRESIDENT, 50));
+                    PROGRAMME_MANAGERS, null, 90));
 
     private final FilterService filterService;
     private final TaskService taskService;
     private final GroupAuthorizations groupAuthorizations;
+    private final List<ProcessAccess> modules;
 
-    TasklistFilters(FilterService filterService, TaskService taskService, GroupAuthorizations groupAuthorizations) {
+    TasklistFilters(FilterService filterService, TaskService taskService, GroupAuthorizations groupAuthorizations,
+            List<ProcessAccess> modules) {
         this.filterService = filterService;
         this.taskService = taskService;
         this.groupAuthorizations = groupAuthorizations;
+        this.modules = modules;
     }
 
     void apply() {
-        for (GroupFilter groupFilter : FILTERS) {
+        List<GroupFilter> filters = new ArrayList<>(MANAGERS_FILTERS);
+        for (ProcessAccess module : modules) {
+            module.tasklistFilters().forEach(filter -> filters.add(new GroupFilter(filter.name(),
+                    filter.description(), filter.groupId(), filter.groupId(), filter.priority())));
+        }
+        for (GroupFilter groupFilter : filters) {
             Filter filter = filterService.createFilterQuery().filterName(groupFilter.name()).singleResult();
             if (filter == null) {
                 filter = filterService.newTaskFilter(groupFilter.name());
