@@ -28,8 +28,12 @@ class DatabaseOutageTest {
 
     @Test
     void aLostConnectionHiddenBehindAFailedRollbackOrInABatchIsAnOutage() {
+        assertThat(DatabaseOutage.isCause(new ProcessEngineException("An exception occurred in the persistence layer",
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed")))))
+                .as("Commit exception overridden by rollback exception, on a connection the pool closed").isTrue();
+
         TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
-                new SQLException("Connection is closed"));
+                new SQLException("rollback failed"));
         rollback.initApplicationException(new ProcessEngineException("An exception occurred in the persistence layer",
                 new SQLException("An I/O error occurred while sending to the backend.", "08006")));
         assertThat(DatabaseOutage.isCause(new ProcessEngineException("An exception occurred in the persistence layer",

@@ -26,7 +26,7 @@ record MailDispatchProperties(
     MailDispatchProperties {
         if (retryDelays.isEmpty() || maxAttempts < 1 || batchSize < 1 || lease.toMillis() < 3) {
             throw new IllegalArgumentException("bas.mail.dispatch needs at least one retry delay, max-attempts and "
-                    + "batch-size of 1 or more, and a lease of a few milliseconds at least");
+                    + "batch-size of 1 or more, and a lease of 3 ms or more (it is renewed every third of it)");
         }
         retryDelays = List.copyOf(retryDelays);
     }
