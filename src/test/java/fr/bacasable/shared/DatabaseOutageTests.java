@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The application reaches PostgreSQL through a TCP proxy that the test cuts, as a database restart
  * would (the shared server itself is never restarted): our API, our pages and the engine REST API
  * answer 503 with {@code Retry-After} and a French message, never a 500, then work again once the
- * proxy is restored.
+ * proxy is restored. A connection cut in the middle of a task completion (its flush or its commit), on
+ * the engine REST API and on Tasklist's API, is a 503 too, and the retry completes the task.
  */
 @ExtendWith(PostgresSuite.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
