@@ -43,8 +43,6 @@ final class Chaos implements AutoCloseable {
     }
 
     static final Duration LIMIT = Duration.ofSeconds(90);
-    /** Requests sent just before the database came back may still fail from the outage this long after. */
-    private static final Duration IN_FLIGHT_AT_RESTORE = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(Chaos.class);
     private static final Duration POLL = Duration.ofMillis(20);
 
@@ -56,7 +54,6 @@ final class Chaos implements AutoCloseable {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final List<Recovery> recoveries = new CopyOnWriteArrayList<>();
     private final AtomicInteger faultsBegun = new AtomicInteger();
-    private final List<Window> databaseOutages = new CopyOnWriteArrayList<>();
 
     Chaos(ChildApp node, CuttableTcpProxy proxy, CampaignChecks checks) {
         this.node = node;
@@ -67,11 +64,6 @@ final class Chaos implements AutoCloseable {
     /** Outbox ids unsent at some fault. */
     Set<String> inFlight() {
         return Set.copyOf(inFlight);
-    }
-
-    /** Whether this instant falls while the database was down (or just after, for requests then in flight). */
-    boolean duringDatabaseOutage(Instant at) {
-        return databaseOutages.stream().anyMatch(window -> !at.isBefore(window.from()) && !at.isAfter(window.to()));
     }
 
     List<Recovery> recoveries() {
@@ -104,13 +96,11 @@ final class Chaos implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             ChildApp.pause(delay);
             int fault = faultsBegun.incrementAndGet();
-            Instant cut = Instant.now();
             proxy.cut();
             inFlight.addAll(checks.unsentOutboxIds());
             LOG.info("FAULT database down for {} s during {}", outage.toSeconds(), during);
             ChildApp.pause(outage);
             proxy.restore();
-            databaseOutages.add(new Window(cut, Instant.now().plus(IN_FLIGHT_AT_RESTORE)));
             return new Restarted(fault, "database restart during " + during, Instant.now(), Duration.ZERO);
         }, faults).thenApplyAsync(this::measure, stopwatches);
     }
@@ -119,9 +109,6 @@ final class Chaos implements AutoCloseable {
     public void close() {
         faults.shutdownNow();
         stopwatches.shutdownNow();
-    }
-
-    private record Window(Instant from, Instant to) {
     }
 
     private record Restarted(int number, String fault, Instant at, Duration toReady) {

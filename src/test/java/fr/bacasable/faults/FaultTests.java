@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.bacasable.PostgresSuite;
 import fr.bacasable.faults.CampaignScript.Accepted;
 import fr.bacasable.faults.Chaos.Recovery;
-import fr.bacasable.faults.ProgrammeClient.Anomaly;
 import fr.bacasable.shared.CuttableTcpProxy;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,7 +112,8 @@ class FaultTests {
                         + " (unsent at a fault: " + chaos.inFlight().size() + ")");
                 chaos.recoveries().forEach(recovery -> figures.add(recovery.describe()));
                 LOG.info("FAULT TEST figures (seed {}):\n  {}", seed, String.join("\n  ", figures));
-                assertNoAnswerNoUserMayGet(client.anomalies(), chaos);
+                assertThat(client.anomalies()).as("answers no user may get (500, false 409), the database restart "
+                        + "included").isEmpty();
                 assertThat(chaos.recoveries()).filteredOn(recovery -> !recovery.interrupted())
                         .as("backlog drained within %s of the node answering again", RECOVERY_LIMIT)
                         .allSatisfy(recovery -> assertThat(recovery.toDrained()).as(recovery.fault())
@@ -160,24 +160,6 @@ class FaultTests {
         assertThat(drained).as(figures).hasValueSatisfying(
                 at -> assertThat(Duration.between(up, at)).isLessThan(RECOVERY_LIMIT));
         return figures;
-    }
-
-    /**
-     * No 500 and no false 409, ever. KNOWN DEFECT, reported with issue #9 (outage branch): during the
-     * database restart, the engine REST API's submit-form may still answer 500 "Cannot submit task form
-     * …: An exception occurred in the persistence layer" (lost connection, SQLSTATE 08006, then
-     * "Application exception overridden by rollback exception"), not 503. Until it is fixed, answers
-     * seen while the database is down are printed, not asserted; every other moment is asserted.
-     */
-    private static void assertNoAnswerNoUserMayGet(List<Anomaly> anomalies, Chaos chaos) {
-        List<Anomaly> whileDatabaseDown = anomalies.stream()
-                .filter(anomaly -> chaos.duringDatabaseOutage(anomaly.at())).toList();
-        if (!whileDatabaseDown.isEmpty()) {
-            LOG.warn("KNOWN DEFECT (issue #9): answers no user may get while the database was down: {}",
-                    whileDatabaseDown);
-        }
-        assertThat(anomalies).as("answers no user may get (500, false 409)")
-                .filteredOn(anomaly -> !chaos.duringDatabaseOutage(anomaly.at())).isEmpty();
     }
 
     /** Once the backlog is drained: nothing lost, no incident, mails all out; returns the mails received twice. */

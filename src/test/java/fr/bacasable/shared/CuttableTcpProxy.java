@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +17,8 @@ import java.util.concurrent.Executors;
 /**
  * A TCP proxy on a free local port in front of a server (here PostgreSQL) that a test can cut, as a
  * database restart would: open connections are dropped and new ones refused until it is restored.
+ * It can also cut at a chosen moment: when a client sends a given text (a statement, with
+ * {@code prepareThreshold=0} on the JDBC URL so that statements always travel as text).
  */
 public final class CuttableTcpProxy implements AutoCloseable {
 
@@ -28,6 +32,7 @@ public final class CuttableTcpProxy implements AutoCloseable {
         return thread;
     });
     private volatile boolean cut;
+    private volatile byte[] cutBefore;
 
     public CuttableTcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -51,7 +56,20 @@ public final class CuttableTcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /**
+     * Cuts as soon as a client sends this text, before the server sees it; until then the traffic
+     * flows as usual.
+     */
+    public void cutWhenClientSends(String text) {
+        cutBefore = text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public boolean isCut() {
+        return cut;
+    }
+
     public void restore() {
+        cutBefore = null;
         cut = false;
     }
 
@@ -73,8 +91,8 @@ public final class CuttableTcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(upstream);
-                threads.execute(() -> pump(client, upstream));
-                threads.execute(() -> pump(upstream, client));
+                threads.execute(() -> pump(client, upstream, true));
+                threads.execute(() -> pump(upstream, client, false));
             } catch (IOException e) {
                 if (server.isClosed()) {
                     return;
@@ -83,15 +101,42 @@ public final class CuttableTcpProxy implements AutoCloseable {
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean fromClient) {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            in.transferTo(out);
+            byte[] buffer = new byte[8192];
+            byte[] previous = new byte[0];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                byte[] chunk = Arrays.copyOf(buffer, read);
+                byte[] trigger = cutBefore;
+                if (fromClient && trigger != null && contains(concat(previous, chunk), trigger)) {
+                    cut();
+                    return;
+                }
+                out.write(chunk);
+                out.flush();
+                previous = chunk;
+            }
         } catch (IOException dropped) {
             closeQuietly(to);
         } finally {
             closeQuietly(from);
             closeQuietly(to);
         }
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+    private static boolean contains(byte[] data, byte[] text) {
+        for (int start = 0; start <= data.length - text.length; start++) {
+            if (Arrays.equals(data, start, start + text.length, text, 0, text.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

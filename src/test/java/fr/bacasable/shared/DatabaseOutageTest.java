@@ -2,12 +2,14 @@ package fr.bacasable.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** A lost database is told from a real concurrent update or any other failure by the cause chain. */
 class DatabaseOutageTest {
@@ -25,10 +27,35 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aLostConnectionHiddenBehindAFailedRollbackOrInABatchIsAnOutage() {
+        assertThat(DatabaseOutage.isCause(new ProcessEngineException("An exception occurred in the persistence layer",
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed")))))
+                .as("Commit exception overridden by rollback exception, on a connection the pool closed").isTrue();
+
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("rollback failed"));
+        rollback.initApplicationException(new ProcessEngineException("An exception occurred in the persistence layer",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        assertThat(DatabaseOutage.isCause(new ProcessEngineException("An exception occurred in the persistence layer",
+                rollback))).as("Application exception overridden by rollback exception").isTrue();
+
+        BatchUpdateException nextOnly = new BatchUpdateException("Batch entry 0 was aborted", null, new int[0]);
+        nextOnly.setNextException(new SQLException("This connection has been closed.", "08003"));
+        assertThat(DatabaseOutage.isCause(nextOnly)).as("the batch's further errors").isTrue();
+
+        assertThat(DatabaseOutage.isCause(new AssertionError("pgStatement.getConnection().getAutoCommit() should not "
+                + "throw", new SQLException("This connection has been closed.", "08003")))).isTrue();
+    }
+
+    @Test
     void aConcurrentUpdateAConstraintOrABugAreNot() {
         assertThat(DatabaseOutage.isCause(new OptimisticLockingException("ENGINE-03005 Entity was updated by "
                 + "another transaction concurrently"))).isFalse();
         assertThat(DatabaseOutage.isCause(new SQLException("duplicate key value", "23505"))).isFalse();
         assertThat(DatabaseOutage.isCause(new IllegalStateException("bug"))).isFalse();
+        TransactionSystemException rollback = new TransactionSystemException("JDBC commit failed",
+                new SQLException("could not serialize access", "40001"));
+        rollback.initApplicationException(new IllegalStateException("bug"));
+        assertThat(DatabaseOutage.isCause(rollback)).isFalse();
     }
 }

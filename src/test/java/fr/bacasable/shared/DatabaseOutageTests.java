@@ -3,12 +3,17 @@ package fr.bacasable.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.bacasable.PostgresSuite;
+import fr.bacasable.StaffLogin;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -27,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The application reaches PostgreSQL through a TCP proxy that the test cuts, as a database restart
  * would (the shared server itself is never restarted): our API, our pages and the engine REST API
  * answer 503 with {@code Retry-After} and a French message, never a 500, then work again once the
- * proxy is restored.
+ * proxy is restored. A connection cut in the middle of a task completion (its flush or its commit), on
+ * the engine REST API and on Tasklist's API, is a 503 too, and the retry completes the task.
  */
 @ExtendWith(PostgresSuite.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -37,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class DatabaseOutageTests {
 
     static final String PASSWORD = "it-Secret-42";
+    static final String XSRF_TOKEN = "X-XSRF-TOKEN";
     static CuttableTcpProxy proxy;
 
     @DynamicPropertySource
@@ -45,7 +52,7 @@ class DatabaseOutageTests {
         registry.add("spring.datasource.url", () -> {
             URI database = URI.create(System.getenv("BAS_TEST_POSTGRES_URL").substring("jdbc:".length()));
             proxy = new CuttableTcpProxy(database.getHost(), database.getPort());
-            return "jdbc:postgresql://127.0.0.1:" + proxy.port() + database.getPath();
+            return "jdbc:postgresql://127.0.0.1:" + proxy.port() + database.getPath() + "?prepareThreshold=0";
         });
     }
 
@@ -56,6 +63,8 @@ class DatabaseOutageTests {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    TaskService taskService;
 
     @Test
     void aDatabaseOutageIsA503WithRetryAfterEverywhereThenEverythingWorksAgain() {
@@ -91,6 +100,65 @@ class DatabaseOutageTests {
         }
         assertThat(status).as("API back within 30 s").isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(engineRest().getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    /** The connection is cut as the task's row is deleted (the flush) or as the transaction commits. */
+    @ParameterizedTest
+    @CsvSource({"/engine-rest/task/{id}/submit-form, delete from ACT_RU_TASK",
+            "/engine-rest/task/{id}/submit-form, COMMIT",
+            "/engine-rest/task/{id}/complete, delete from ACT_RU_TASK",
+            "/camunda/api/engine/engine/default/task/{id}/submit-form, delete from ACT_RU_TASK"})
+    void aConnectionLostWhileATaskIsCompletedIsA503ThenTheRetryCompletesIt(String route, String cutAt) {
+        HttpHeaders headers = route.startsWith("/camunda/") ? tasklistSession() : basic("manager");
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        Task task = taskService.newTask();
+        task.setName("Tâche coupée en route");
+        task.setAssignee("manager");
+        taskService.saveTask(task);
+        HttpEntity<String> form = new HttpEntity<>("{\"variables\":{}}", headers);
+        String path = route.replace("{id}", task.getId());
+
+        proxy.cutWhenClientSends(cutAt);
+        ResponseEntity<String> cut;
+        try {
+            cut = http.exchange(path, HttpMethod.POST, form, String.class);
+            assertThat(proxy.isCut()).as("the connection was cut during the completion; answer %s %s",
+                    cut.getStatusCode(), cut.getBody()).isTrue();
+        } finally {
+            proxy.restore();
+        }
+        assertThat(cut.getStatusCode()).as(cut.getBody()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(cut.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+        assertThat(cut.getBody()).contains("Service momentanément indisponible");
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        ResponseEntity<String> retried = http.exchange(path, HttpMethod.POST, form, String.class);
+        while (retried.getStatusCode() == HttpStatus.SERVICE_UNAVAILABLE && Instant.now().isBefore(deadline)) {
+            retried = http.exchange(path, HttpMethod.POST, form, String.class);
+        }
+        assertThat(retried.getStatusCode()).as(retried.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isZero();
+    }
+
+    /**
+     * Tasklist's session as the browser holds it after the login: the login starts a new session, whose
+     * anti-forgery token comes with its first request.
+     */
+    private HttpHeaders tasklistSession() {
+        HttpHeaders login = StaffLogin.webappSession(http, "manager", PASSWORD, "tasklist").headers();
+        String token = http.exchange("/camunda/api/engine/engine/", HttpMethod.GET, new HttpEntity<>(login),
+                String.class).getHeaders().getFirst(XSRF_TOKEN);
+        HttpHeaders session = new HttpHeaders();
+        session.add(HttpHeaders.COOKIE, login.getFirst(HttpHeaders.COOKIE).replaceAll("XSRF-TOKEN=[^;]*",
+                "XSRF-TOKEN=" + token));
+        session.add(XSRF_TOKEN, token);
+        return session;
+    }
+
+    private static HttpHeaders basic(String user) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, PASSWORD);
+        return headers;
     }
 
     private ResponseEntity<String> api() {

@@ -96,6 +96,16 @@ public class OutboxRepository {
                 .optional();
     }
 
+    /** Extends this node's lease of a message it is still sending. */
+    void renewLease(String id, String node, Instant leaseEnd) {
+        jdbc.sql("UPDATE outbox_message SET locked_until = :leaseEnd WHERE id = :id AND locked_by = :node "
+                        + "AND status = 'PENDING'")
+                .param("leaseEnd", Timestamp.from(leaseEnd))
+                .param("id", id)
+                .param("node", node)
+                .update();
+    }
+
     void markSent(String id, Instant now) {
         jdbc.sql("UPDATE outbox_message SET status = 'SENT', sent_at = :now, attempts = attempts + 1, "
                         + "consecutive_failures = 0, private_link = NULL, locked_by = NULL, locked_until = NULL "

@@ -2,40 +2,46 @@ package fr.bacasable.security.internal;
 
 import fr.bacasable.shared.DatabaseOutage;
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 
 /**
  * Two people completing the same task at once: the engine REST API wraps the loser's optimistic
  * locking failure, or the task already gone, in a 500. Here they become a 409 with a French message,
  * as Tasklist and API clients expect. A database that cannot be reached (the engine reports a failed
  * flush as an optimistic locking failure too) becomes a 503 with {@code Retry-After}, never a 500 nor a
- * false 409. Every other error keeps the engine's own answer.
+ * false 409. Every other error keeps the engine's own answer. The engine's exception mappers answer
+ * before any servlet filter sees an exception, so these mappers are set on every JAX-RS application
+ * of the engine, through Jersey's auto-discovery ({@code META-INF/services}): {@code /engine-rest}
+ * and the web applications' {@code /camunda/api/…} alike.
  */
-@Configuration(proxyBeanMethods = false)
-class EngineRestConflicts {
+@ConstrainedTo(RuntimeType.SERVER)
+@Priority(AutoDiscoverable.DEFAULT_PRIORITY)
+public final class EngineRestConflicts implements AutoDiscoverable {
 
     /** What the engine says when a concurrent completion moved the task's execution on first. */
     static final String EXECUTION_MOVED_ON = "it has no current activity";
     static final String CONCURRENT_CHANGE =
             "Cette tâche vient d'être traitée par quelqu'un d'autre : rechargez-la avant de recommencer.";
 
-    @Bean
-    ResourceConfigCustomizer engineRestConflictMapping() {
-        return config -> config.register(ConflictMapper.class).register(EngineFailureMapper.class)
-                .register(AnyFailureMapper.class);
+    @Override
+    public void configure(FeatureContext context) {
+        Stream.of(ConflictMapper.class, EngineFailureMapper.class, AnyFailureMapper.class)
+                .filter(mapper -> !context.getConfiguration().isRegistered(mapper)).forEach(context::register);
     }
 
     @Priority(1)

@@ -20,7 +20,9 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * A request that fails because the database cannot be reached gets a 503 with {@code Retry-After}
- * and a French message: an RFC 7807 problem on the APIs, a short page elsewhere. Never a 500.
+ * and a French message: an RFC 7807 problem on the APIs, a short page elsewhere. Never a 500. An
+ * error counts too: the PostgreSQL driver reports a connection lost in the middle of a batch as an
+ * {@code AssertionError} whose cause is the lost connection.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -33,7 +35,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         try {
             chain.doFilter(request, response);
-        } catch (ServletException | RuntimeException e) {
+        } catch (ServletException | RuntimeException | Error e) {
             if (!DatabaseOutage.isCause(e) || response.isCommitted()) {
                 throw e;
             }
