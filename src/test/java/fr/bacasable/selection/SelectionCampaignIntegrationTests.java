@@ -506,13 +506,13 @@ class SelectionCampaignIntegrationTests {
         String selectionProcess = driver.selectionProcess(campaignId);
         assertCompleted("committee", taskId(selectionProcess, PROPOSE_TASK), Map.of());
         assertCompleted("president", taskId(selectionProcess, DECIDE_TASK), Map.of("selectionDecision", "CONFIRM"));
-        runtimeService.suspendProcessInstanceById(suspended.processInstanceId());
+        driver.family(List.of(suspended.processInstanceId())).forEach(runtimeService::suspendProcessInstanceById);
 
         List<String> failures = new ArrayList<>();
         for (int round = 0; round < 10; round++) {
             List<Job> due = managementService.createJobQuery()
-                    .processInstanceIds(Set.of(selectionProcess, first.processInstanceId(),
-                            second.processInstanceId()))
+                    .processInstanceIds(driver.family(List.of(selectionProcess, first.processInstanceId(),
+                            second.processInstanceId())))
                     .executable().list();
             if (due.isEmpty()) {
                 break;
