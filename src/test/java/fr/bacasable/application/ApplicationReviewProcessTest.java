@@ -39,6 +39,8 @@ import static fr.bacasable.review.ReviewVariables.REVIEW_DUE_AT;
 import static fr.bacasable.review.ReviewVariables.REVIEW_ESCALATION_AT;
 import static fr.bacasable.review.ReviewVariables.field;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static fr.bacasable.ProcessJobs.activityOf;
+import static fr.bacasable.ProcessJobs.timerDueDates;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -49,6 +51,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import fr.bacasable.ProcessJobs;
 import fr.bacasable.ProcessTestEngine;
 import fr.bacasable.RetrySchedules;
 import fr.bacasable.review.Criterion;
@@ -747,31 +750,14 @@ class ApplicationReviewProcessTest {
         Assertions.assertThat(BpmnAwareTests.taskQuery().count()).isZero();
     }
 
-    /** The due dates of the timers waiting, by boundary event. */
-    private static Map<String, Instant> timerDueDates() {
-        Map<String, Instant> dueDates = new HashMap<>();
-        managementService().createJobQuery().timers().list()
-                .forEach(timer -> dueDates.put(activityOf(timer), timer.getDuedate().toInstant()));
-        return dueDates;
-    }
-
     /** The boundary events whose timer is due at the engine's current time. */
     private static List<String> dueTimers() {
         return managementService().createJobQuery().timers().executable().list().stream()
-                .map(ApplicationReviewProcessTest::activityOf).toList();
+                .map(ProcessJobs::activityOf).toList();
     }
 
-    private static String activityOf(Job job) {
-        return managementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
-                .singleResult().getActivityId();
-    }
-
-    /** A delegate mock that records the task calling it, then does what the real step does to variables. */
     private JavaDelegate step(JavaDelegate effect) {
-        return execution -> {
-            steps.add(execution.getCurrentActivityId());
-            effect.execute(execution);
-        };
+        return ProcessJobs.recording(steps, effect);
     }
 
     /** The create listener of a review task: the real one revokes excluded reviewers, no variable changes. */

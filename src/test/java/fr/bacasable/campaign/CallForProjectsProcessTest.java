@@ -6,6 +6,8 @@ import static fr.bacasable.campaign.CallForProjectsVariables.OPENING_DATE_REACHE
 import static fr.bacasable.campaign.CallForProjectsVariables.OPENS_AT;
 import static fr.bacasable.campaign.CallForProjectsVariables.PROCESS_KEY;
 import static fr.bacasable.campaign.CallForProjectsVariables.REVIEW_DEADLINE;
+import static fr.bacasable.ProcessJobs.activityOf;
+import static fr.bacasable.ProcessJobs.timerDueDates;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -16,6 +18,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import fr.bacasable.ProcessJobs;
 import fr.bacasable.ProcessTestEngine;
 import fr.bacasable.RetrySchedules;
 import fr.bacasable.selection.CampaignSelectionVariables;
@@ -199,24 +202,7 @@ class CallForProjectsProcessTest {
         return runtimeService().createProcessInstanceQuery().superProcessInstanceId(campaign.getId()).singleResult();
     }
 
-    /** The due dates of the timers waiting, by event. */
-    private static Map<String, Instant> timerDueDates() {
-        Map<String, Instant> dueDates = new HashMap<>();
-        managementService().createJobQuery().timers().list()
-                .forEach(timer -> dueDates.put(activityOf(timer), timer.getDuedate().toInstant()));
-        return dueDates;
-    }
-
-    private static String activityOf(Job job) {
-        return managementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
-                .singleResult().getActivityId();
-    }
-
-    /** A delegate mock that records the task calling it, then does what the real step does to variables. */
     private JavaDelegate step(JavaDelegate effect) {
-        return execution -> {
-            steps.add(execution.getCurrentActivityId());
-            effect.execute(execution);
-        };
+        return ProcessJobs.recording(steps, effect);
     }
 }

@@ -13,6 +13,8 @@ import static fr.bacasable.selection.CampaignSelectionVariables.SELECTION_CONFIR
 import static fr.bacasable.selection.CampaignSelectionVariables.SELECTION_DECISION;
 import static fr.bacasable.selection.CampaignSelectionVariables.SELECTION_SUMMARY;
 import static fr.bacasable.selection.CampaignSelectionVariables.SENT_BACK_REMARK;
+import static fr.bacasable.ProcessJobs.activityOf;
+import static fr.bacasable.ProcessJobs.timerDueDates;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -23,6 +25,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import fr.bacasable.ProcessJobs;
 import fr.bacasable.ProcessTestEngine;
 import fr.bacasable.RetrySchedules;
 import fr.bacasable.application.ApplicationReviewVariables;
@@ -336,25 +339,8 @@ class CampaignSelectionProcessTest {
         return managementService().createJobQuery().processInstanceId(selection.getId()).messages().singleResult();
     }
 
-    /** The due dates of the timers waiting, by event. */
-    private static Map<String, Instant> timerDueDates() {
-        Map<String, Instant> dueDates = new HashMap<>();
-        managementService().createJobQuery().timers().list()
-                .forEach(timer -> dueDates.put(activityOf(timer), timer.getDuedate().toInstant()));
-        return dueDates;
-    }
-
-    private static String activityOf(Job job) {
-        return managementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
-                .singleResult().getActivityId();
-    }
-
-    /** A delegate mock that records the task calling it, then does what the real step does to variables. */
     private JavaDelegate step(JavaDelegate effect) {
-        return execution -> {
-            steps.add(execution.getCurrentActivityId());
-            effect.execute(execution);
-        };
+        return ProcessJobs.recording(steps, effect);
     }
 
     /** As the real step: sent back, the remark goes to the committee; confirmed, the applications to tell are set. */
