@@ -167,7 +167,7 @@ class ReviewFormsBrowserTests {
         WebElement card = taskCard(task);
         assertThat(card.getText()).contains("Vérifier la complétude", "Instruction d'une candidature");
         assertThat(cardNames()).as("tasks listed under Gestion du programme").contains("Vérifier la complétude");
-        card.findElement(By.cssSelector("h4.task a")).click();
+        click(card.findElement(By.cssSelector("h4.task a")));
         WebElement form = claimAndWaitForForm();
 
         assertThat(form.getText()).contains("Vérifier la complétude de la candidature " + reference,
@@ -245,7 +245,7 @@ class ReviewFormsBrowserTests {
         logIn("manager");
         BrowserSuite.tasklistFilterNames(browser);
         openFilter("Gestion du programme");
-        taskCard(completeness).findElement(By.cssSelector("h4.task a")).click();
+        click(taskCard(completeness).findElement(By.cssSelector("h4.task a")));
         claimAndWaitForForm();
         chooseRadio("Field_Completeness", "Oui, lancer l'instruction");
         assertThat(fieldLabels()).doesNotContain("Compléments demandés au candidat");
@@ -266,7 +266,7 @@ class ReviewFormsBrowserTests {
                 .contains("Réaliser la revue juridique", "Échéance dans", "Candidature", reference)
                 .doesNotContainPattern("(?m)^\\s*50\\s*$");
         assertThat(card.findElements(By.cssSelector(".priority"))).noneMatch(WebElement::isDisplayed);
-        card.findElement(By.cssSelector("h4.task a")).click();
+        click(card.findElement(By.cssSelector("h4.task a")));
         WebElement form = claimAndWaitForForm();
 
         assertThat(form.getText()).contains("Revue juridique de la candidature " + reference, "Ouvrir le dossier " + reference,
@@ -352,7 +352,7 @@ class ReviewFormsBrowserTests {
         openFilter("Mes revues techniques");
         WebElement card = taskCard(technicalTask);
         assertThat(card.getText()).contains("Réaliser la revue technique");
-        card.findElement(By.cssSelector("h4.task a")).click();
+        click(card.findElement(By.cssSelector("h4.task a")));
         WebElement form = claimAndWaitForForm();
         assertThat(form.getText()).contains("Revue technique de la candidature " + reference);
 
@@ -519,7 +519,7 @@ class ReviewFormsBrowserTests {
 
     /**
      * "Terminer" with required fields left empty: form-js shows at least {@code expectedErrors} field errors,
-     * in French, and the first one gets the focus; Tasklist shows no notification (which would cover the
+     * in French, and the first one is brought into view; Tasklist shows no notification (which would cover the
      * button), "Terminer" stays enabled and the task stays open.
      */
     private void cannotComplete(Task task, int expectedErrors) {
@@ -533,8 +533,10 @@ class ReviewFormsBrowserTests {
         assertThat(errors).as("field errors").allMatch(error -> error.equals("Ce champ est obligatoire."));
         assertThat(notifications()).as("notifications").isEmpty();
         assertThat(browser.findElement(COMPLETE).isEnabled()).as("Terminer after a refusal").isTrue();
-        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
-                "return !!document.activeElement.closest('.fjs-has-errors');")).as("focus on a field in error").isTrue();
+        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript("""
+                const box = document.querySelector('[cam-tasklist-form] .fjs-has-errors').getBoundingClientRect();
+                return box.top >= 0 && box.bottom <= window.innerHeight;
+                """)).as("the first field in error in view").isTrue();
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the task is still open").isEqualTo(1);
     }
 

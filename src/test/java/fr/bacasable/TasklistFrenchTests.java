@@ -213,10 +213,7 @@ class TasklistFrenchTests {
     /** Cockpit and Admin are French as Tasklist is, without the Camunda 8 banner; English browsers keep English. */
     @Test
     void cockpitAndAdminAreFrench() {
-        openBrowser(FRENCH_BROWSER);
-        logIn(COCKPIT, "manager");
-        waitFor("Cockpit's dashboard").until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
-                "Instances de processus en cours"));
+        openInFrench(COCKPIT, "manager", "Instances de processus en cours");
         assertThat(visibleTexts("[cam-widget-header] a")).as("Cockpit's navigation")
                 .contains("Processus", "Décisions", "Tâches humaines", "Plus");
         assertThat(pageText()).contains("En ce moment", "Incidents ouverts", "Tâches humaines ouvertes",
@@ -229,10 +226,7 @@ class TasklistFrenchTests {
         screenshot("cockpit");
         browser.quit();
 
-        openBrowser(FRENCH_BROWSER);
-        logIn(ADMIN, "admin");
-        waitFor("Admin's dashboard").until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
-                "Autorisations"));
+        openInFrench(ADMIN, "admin", "Autorisations");
         assertThat(visibleTexts("[cam-widget-header] a")).as("Admin's navigation")
                 .contains("Utilisateurs", "Groupes", "Autorisations", "Système");
         assertNoCamunda8Banner();
@@ -242,6 +236,13 @@ class TasklistFrenchTests {
         browser.get(url(COCKPIT));
         waitFor("Cockpit's English login form").until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("input[placeholder='Username']")));
+    }
+
+    /** A French browser logged in to the web application, once its page shows the text. */
+    private void openInFrench(String webapp, String userId, String loaded) {
+        openBrowser(FRENCH_BROWSER);
+        logIn(webapp, userId);
+        waitFor(webapp + " to load").until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), loaded));
     }
 
     private void assertNoCamunda8Banner() {

@@ -35,7 +35,7 @@ class TaskCardVariables extends AbstractProcessEnginePlugin {
     }
 
     /** Campaign tasks show the campaign; the other processes are keyed by the application's reference. */
-    static String cardVariableOf(String processDefinitionKey) {
+    private static String cardVariableOf(String processDefinitionKey) {
         return AccessPolicy.CALL_FOR_PROJECTS.equals(processDefinitionKey) ? CAMPAIGN : REFERENCE;
     }
 

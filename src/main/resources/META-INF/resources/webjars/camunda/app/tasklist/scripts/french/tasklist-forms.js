@@ -10,7 +10,7 @@
  *    the state of a text field only once the field is left, so the button stayed disabled while the
  *    person was correcting the field; a form with an empty required field was refused with a vague
  *    notification. The button now stays enabled: a form with field errors shows them beside their
- *    fields and moves to the first one, without a notification. Tasklist also re-enabled the button
+ *    fields and brings the first one into view, without a notification. Tasklist also re-enabled the button
  *    after a refused completion outside AngularJS's digest, which a form-js field never triggers,
  *    so it stayed disabled until the page was reloaded: the digest is now run.
  *
@@ -125,11 +125,16 @@ define(['angular'], function (angular) {
     });
   }
 
+  /** Brings the first field in error into view; a text field also gets the focus (a select would open). */
   function showFirstFieldError(container) {
-    var field = container.querySelector('.fjs-has-errors input, .fjs-has-errors textarea, .fjs-has-errors select');
-    if (field) {
-      field.scrollIntoView({ block: 'center' });
-      field.focus();
+    var field = container.querySelector('.fjs-has-errors');
+    if (!field) {
+      return;
+    }
+    field.scrollIntoView({ block: 'center' });
+    var input = field.querySelector('textarea, input[type=text], input[type=number], input:not([type])');
+    if (input && !input.classList.contains('fjs-select-hidden-input')) {
+      input.focus();
     }
   }
 
