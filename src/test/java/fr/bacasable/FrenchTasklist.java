@@ -83,6 +83,22 @@ final class FrenchTasklist {
         });
     }
 
+    /** The card of the task in the list of the open filter. */
+    WebElement card(String taskId) {
+        return waitFor("the card of the task").until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//ol[contains(@class,'tasks-list')]/li[.//h4//a[contains(@href,'task=" + taskId + "')]]")));
+    }
+
+    /** Clicks the label of a radio option of the form and waits for it to be checked. */
+    void choose(String option) {
+        WebElement label = waitFor("the option " + option).until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[@cam-tasklist-form]//div[contains(@class,'fjs-form-field-radio')]//label[normalize-space()=\""
+                        + option + "\"]")));
+        label.click();
+        WebElement radio = browser.findElement(By.id(label.getAttribute("for")));
+        waitFor(option + " to be checked").until(driver -> radio.isSelected());
+    }
+
     WebElement field(String componentId) {
         return waitFor("the field " + componentId).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("[cam-tasklist-form] .fjs-container [id$='-" + componentId + "']")));

@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -169,7 +168,7 @@ class ReviewFormsBrowserTests {
         WebElement card = taskCard(task);
         assertThat(card.getText()).contains("Vérifier la complétude", "Instruction d'une candidature");
         assertThat(cardNames()).as("tasks listed under Gestion du programme").contains("Vérifier la complétude");
-        card.findElement(By.cssSelector("h4.task a")).click();
+        click(card.findElement(By.cssSelector("h4.task a")));
         WebElement form = claimAndWaitForForm();
 
         assertThat(form.getText()).contains("Vérifier la complétude de la candidature " + reference,
@@ -178,7 +177,7 @@ class ReviewFormsBrowserTests {
         WebElement link = form.findElement(By.xpath(".//a[normalize-space()='Ouvrir le dossier " + reference + "']"));
         assertThat(link.getAttribute("href")).as("link to the case page").isEqualTo(url("/cases/" + reference));
         assertThat(fieldLabels()).as("request field before an answer").doesNotContain("Compléments demandés au candidat");
-        reportEnglish("completeness form", form);
+        assertNoEnglish("completeness form", form);
         screenshot("completeness-form");
 
         String tasklistWindow = browser.getWindowHandle();
@@ -208,14 +207,15 @@ class ReviewFormsBrowserTests {
         assertThat(form.getText()).contains("Texte envoyé au candidat par courriel et affiché sur sa page de suivi.");
         assertThat(request.getAttribute("value")).isEmpty();
 
-        List<String> errors = cannotComplete(task, 1);
+        cannotComplete(task, 1);
         assertThat(applications.get(application.id()).status()).isEqualTo(ApplicationStatus.SUBMITTED);
-        LOG.warn("Completing with an empty request shows: {}; notifications: {}", errors, notifications());
-        reportEnglish("completeness form, empty request refused", form);
+        assertNoEnglish("completeness form, empty request refused", form);
         screenshot("completeness-empty-request-refused");
 
         String text = "Merci de joindre l'analyse d'impact (AIPD) signée et le budget détaillé du projet.";
         request.sendKeys(text);
+        assertThat(browser.switchTo().activeElement()).as("still typing in the request").isEqualTo(request);
+        assertThat(browser.findElement(COMPLETE).isEnabled()).as("Terminer while the field still has the focus").isTrue();
         screenshot("completeness-request-filled");
         complete(task);
         assertThat(BrowserSuite.failedRequests(browser)).as("engine requests of Tasklist that failed").isEmpty();
@@ -246,7 +246,7 @@ class ReviewFormsBrowserTests {
         logIn("manager");
         BrowserSuite.tasklistFilterNames(browser);
         openFilter("Gestion du programme");
-        taskCard(completeness).findElement(By.cssSelector("h4.task a")).click();
+        click(taskCard(completeness).findElement(By.cssSelector("h4.task a")));
         claimAndWaitForForm();
         chooseRadio("Field_Completeness", "Oui, lancer l'instruction");
         assertThat(fieldLabels()).doesNotContain("Compléments demandés au candidat");
@@ -263,8 +263,11 @@ class ReviewFormsBrowserTests {
         assertThat(BrowserSuite.tasklistFilterNames(browser)).contains("Mes revues juridiques");
         openFilter("Mes revues juridiques");
         WebElement card = taskCard(legalTask);
-        assertThat(card.getText()).contains("Réaliser la revue juridique", "Échéance dans");
-        card.findElement(By.cssSelector("h4.task a")).click();
+        assertThat(card.getText()).as("the reviewer's card: the application, not the priority")
+                .contains("Réaliser la revue juridique", "Échéance dans", "Candidature", reference)
+                .doesNotContainPattern("(?m)^\\s*50\\s*$");
+        assertThat(card.findElements(By.cssSelector(".priority"))).noneMatch(WebElement::isDisplayed);
+        click(card.findElement(By.cssSelector("h4.task a")));
         WebElement form = claimAndWaitForForm();
 
         assertThat(form.getText()).contains("Revue juridique de la candidature " + reference, "Ouvrir le dossier " + reference,
@@ -288,12 +291,11 @@ class ReviewFormsBrowserTests {
         }
         expectedLabels.add("Remarques libres (facultatif)");
         assertThat(fieldLabels()).as("fields once 'Non' is chosen").containsExactlyElementsOf(expectedLabels);
-        reportEnglish("legal review form, no conflict", form);
+        assertNoEnglish("legal review form, no conflict", form);
         screenshot("legal-review-scores-shown");
 
-        List<String> errors = cannotComplete(legalTask, 8);
-        LOG.warn("Completing an empty legal review shows: {}; notifications: {}", errors, notifications());
-        reportEnglish("legal review form, empty scores refused", form);
+        cannotComplete(legalTask, 8);
+        assertNoEnglish("legal review form, empty scores refused", form);
         screenshot("legal-review-empty-refused");
 
         for (Criterion criterion : CRITERIA) {
@@ -351,7 +353,7 @@ class ReviewFormsBrowserTests {
         openFilter("Mes revues techniques");
         WebElement card = taskCard(technicalTask);
         assertThat(card.getText()).contains("Réaliser la revue technique");
-        card.findElement(By.cssSelector("h4.task a")).click();
+        click(card.findElement(By.cssSelector("h4.task a")));
         WebElement form = claimAndWaitForForm();
         assertThat(form.getText()).contains("Revue technique de la candidature " + reference);
 
@@ -360,7 +362,7 @@ class ReviewFormsBrowserTests {
                 "Avez-vous un conflit d'intérêts avec ce projet ou l'organisme candidat ?",
                 "Nature du conflit (facultatif, transmise aux gestionnaires du programme)");
         assertThat(form.getText()).doesNotContain("Notation", "note sur 5");
-        reportEnglish("technical review form, conflict", form);
+        assertNoEnglish("technical review form, conflict", form);
         screenshot("technical-conflict");
         input("Field_ConflictDetails").sendKeys("J'ai conseillé la Ville de Lyon sur ce projet en 2025.");
         complete(technicalTask);
@@ -520,24 +522,26 @@ class ReviewFormsBrowserTests {
     }
 
     /**
-     * "Terminer" with required fields left empty: clicked while Tasklist lets it be clicked, then
-     * form-js shows at least {@code expectedErrors} field errors, Tasklist disables the button and
-     * the task stays open. Returns the field errors shown.
+     * "Terminer" with required fields left empty: form-js shows at least {@code expectedErrors} field errors,
+     * in French, and the first one is brought into view; Tasklist shows no notification (which would cover the
+     * button), "Terminer" stays enabled and the task stays open.
      */
-    private List<String> cannotComplete(Task task, int expectedErrors) {
+    private void cannotComplete(Task task, int expectedErrors) {
         dismissNotifications();
-        WebElement button = browser.findElement(COMPLETE);
-        if (button.isEnabled()) {
-            click(button);
-        }
+        click(waitFor("Terminer to be enabled").until(ExpectedConditions.elementToBeClickable(COMPLETE)));
         List<String> errors = waitFor(expectedErrors + " field errors").until(driver -> {
             List<String> texts = visibleTexts(FIELD_ERRORS);
             return texts.size() >= expectedErrors ? texts : null;
         });
-        waitFor("Terminer to be disabled").until(driver -> !browser.findElement(COMPLETE).isEnabled());
         pause(Duration.ofSeconds(1));
+        assertThat(errors).as("field errors").allMatch(error -> error.equals("Ce champ est obligatoire."));
+        assertThat(notifications()).as("notifications").isEmpty();
+        assertThat(browser.findElement(COMPLETE).isEnabled()).as("Terminer after a refusal").isTrue();
+        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript("""
+                const box = document.querySelector('[cam-tasklist-form] .fjs-has-errors').getBoundingClientRect();
+                return box.top >= 0 && box.bottom <= window.innerHeight;
+                """)).as("the first field in error in view").isTrue();
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the task is still open").isEqualTo(1);
-        return errors;
     }
 
     /** Scrolls the element to the middle of its pane first: the page footer covers the bottom of the task pane. */
@@ -618,8 +622,8 @@ class ReviewFormsBrowserTests {
                         + "-display')]]")));
     }
 
-    /** Logs, and appends to the English report, every English text of {@link #ENGLISH} the form shows. */
-    private void reportEnglish(String where, WebElement form) {
+    /** Fails on any English text of {@link #ENGLISH} that the form shows, in its text or its placeholders and tooltips. */
+    private void assertNoEnglish(String where, WebElement form) {
         @SuppressWarnings("unchecked")
         List<String> attributes = (List<String>) ((JavascriptExecutor) browser).executeScript("""
                 return Array.from(arguments[0].querySelectorAll('[placeholder], [title], [aria-label]'))
@@ -634,17 +638,7 @@ class ReviewFormsBrowserTests {
                 found.add(matcher.group().trim());
             }
         }
-        if (!found.isEmpty()) {
-            LOG.warn("English in the {}: {}", where, found);
-        }
-        try {
-            Files.createDirectories(BrowserSuite.EVIDENCE);
-            Files.writeString(BrowserSuite.EVIDENCE.resolve(getClass().getSimpleName() + "-english.txt"),
-                    where + ": " + (found.isEmpty() ? "(none)" : String.join(" | ", found)) + "\n",
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        assertThat(found).as("English in the %s", where).isEmpty();
     }
 
     // ---- helpers ----

@@ -7,8 +7,6 @@ import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.notification.NotificationService;
 import fr.bacasable.selection.SelectionDriver.Submitted;
 import fr.bacasable.selection.SelectionDriver;
-import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -95,6 +93,9 @@ class SelectionFormsBrowserTests {
         tasklist = FrenchTasklist.logIn(port, "committee");
         String proposal = driver.taskOf(selectionProcess, "Task_ProposeSelection").getId();
         WebElement form = tasklist.openAndClaim(COMMITTEE_FILTER, proposal);
+        assertThat(tasklist.card(proposal).getText()).as("the committee's card").contains("Campagne",
+                runtimeService.createProcessInstanceQuery().processInstanceId(selectionProcess).singleResult()
+                        .getBusinessKey());
         assertThat(form.getText()).contains("Proposer la sélection", "Résumé de la sélection",
                 "Lauréat (accompagné) 1/1", "Conseillé 1/1", "Liste complémentaire 1/1",
                 "3 candidature(s) classée(s)", "1 candidature(s) non retenue(s) à l'instruction")
@@ -132,21 +133,20 @@ class SelectionFormsBrowserTests {
         tasklist.quit();
 
         tasklist = FrenchTasklist.logIn(port, "president");
-        form = tasklist.openAndClaim(PRESIDENT_FILTER,
-                driver.taskOf(selectionProcess, "Task_DecideSelection").getId());
+        String decision = driver.taskOf(selectionProcess, "Task_DecideSelection").getId();
+        form = tasklist.openAndClaim(PRESIDENT_FILTER, decision);
         assertThat(form.getText()).contains("Observations du comité", "Deux changements, motivés ci-dessus.",
                 "2 changement(s) par rapport à la proposition");
         assertThat(form.findElement(By.xpath(".//a[normalize-space()='Ouvrir la page de la sélection']"))
                 .getAttribute("target")).isEqualTo("_blank");
         assertThat(tasklist.visibleTexts("[cam-tasklist-form] .fjs-form-field-radio label"))
                 .contains("Arrêter la sélection proposée", "Renvoyer la proposition au comité");
+        tasklist.choose("Renvoyer la proposition au comité");
+        assertThat(tasklist.complete(() -> done(decision))).as("a send-back without a remark").singleElement()
+                .asString().contains("Indiquez au comité ce qui doit être revu dans la sélection.");
+        tasklist.field("Field_PresidentRemark").sendKeys("Justifiez davantage le retrait du premier classé.");
+        assertThat(tasklist.complete(() -> done(decision))).as("the send-back with its remark").isEmpty();
         tasklist.quit();
-        tasklist = null;
-        // The president's decisions go through the engine as Tasklist would send them (completing the
-        // radio form in headless Tasklist is not reliable yet, see the closing note of issue 4).
-        driver.complete("president", List.of("president"), driver.taskOf(selectionProcess, "Task_DecideSelection"),
-                Map.of("selectionDecision", "SEND_BACK",
-                        "presidentRemark", "Justifiez davantage le retrait du premier classé."));
 
         tasklist = FrenchTasklist.logIn(port, "committee");
         String again = driver.taskOf(selectionProcess, "Task_ProposeSelection").getId();
@@ -154,8 +154,14 @@ class SelectionFormsBrowserTests {
         assertThat(form.getText()).contains("Sélection renvoyée par la présidence",
                 "Justifiez davantage le retrait du premier classé.");
         assertThat(tasklist.complete(() -> done(again))).isEmpty();
-        driver.complete("president", List.of("president"), driver.taskOf(selectionProcess, "Task_DecideSelection"),
-                Map.of("selectionDecision", "CONFIRM", "presidentRemark", "Sélection arrêtée."));
+        tasklist.quit();
+
+        tasklist = FrenchTasklist.logIn(port, "president");
+        String confirmation = driver.taskOf(selectionProcess, "Task_DecideSelection").getId();
+        tasklist.openAndClaim(PRESIDENT_FILTER, confirmation);
+        tasklist.choose("Arrêter la sélection proposée");
+        tasklist.field("Field_PresidentRemark").sendKeys("Sélection arrêtée.");
+        assertThat(tasklist.complete(() -> done(confirmation))).as("the confirmation").isEmpty();
         driver.executeAllJobs();
         tasklist.quit();
 

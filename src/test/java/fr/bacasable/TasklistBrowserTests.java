@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,8 @@ class TasklistBrowserTests {
     int port;
     @Autowired
     CampaignService campaigns;
+    @Autowired
+    RuntimeService runtimeService;
 
     WebDriver browser;
 
@@ -115,6 +118,9 @@ class TasklistBrowserTests {
         assertThat(campaign.reserveCapacity()).isEqualTo(2);
         assertThat(campaign.status()).isEqualTo(CampaignStatus.PUBLISHED);
         assertThat(campaign.publishedBy()).isEqualTo("manager");
+        assertThat(runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey("navigateur-ia-et-donnees-de-sante-" + opening).count())
+                .as("the campaign's process, by its business key in Cockpit").isEqualTo(1);
 
         browser.get(url("/"));
         assertThat(browser.findElements(By.cssSelector(".campaigns .campaign h2")))

@@ -44,8 +44,8 @@ import org.springframework.test.context.ActiveProfiles;
  * Tasklist in French, in a real headless Chromium whose language is set per test (the
  * {@code Accept-Language} and {@code navigator.languages} of the page, through Chromium's
  * {@code Emulation.setUserAgentOverride}): the login form, the filters, the navigation, the dates
- * and the date picker. French comes from {@code META-INF/resources/webjars/camunda/app/tasklist/}
- * ({@code locales/fr.json}, {@code scripts/config.js}, {@code scripts/french/tasklist-french.js}).
+ * and the date picker; Cockpit and Admin too. French comes from {@code META-INF/resources/webjars/camunda/app/}
+ * ({@code <app>/locales/fr.json}, {@code <app>/scripts/config.js}, {@code tasklist/scripts/french/}).
  * Screenshots of each step land in {@code target/screenshots/}, and the page source too on failure.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -56,6 +56,8 @@ class TasklistFrenchTests {
 
     static final String PASSWORD = "it-Secret-42";
     static final String TASKLIST = "/camunda/app/tasklist/default/";
+    static final String COCKPIT = "/camunda/app/cockpit/default/";
+    static final String ADMIN = "/camunda/app/admin/default/";
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final String FRENCH_BROWSER = "fr-FR,fr";
 
@@ -126,6 +128,7 @@ class TasklistFrenchTests {
         assertThat(page).contains("Date de création", "Sélectionnez une tâche dans la liste.", "Dates et heures affichées dans le fuseau horaire local",
                 "Propulsé par");
         assertNoEnglishLeftover("main page");
+        assertNoCamunda8Banner();
         assertThat(pageLanguage()).as("lang of the page").isEqualTo("fr");
         screenshot("filters");
 
@@ -207,6 +210,46 @@ class TasklistFrenchTests {
         assertThat(pageLanguage()).isEqualTo("en");
     }
 
+    /** Cockpit and Admin are French as Tasklist is, without the Camunda 8 banner; English browsers keep English. */
+    @Test
+    void cockpitAndAdminAreFrench() {
+        openInFrench(COCKPIT, "manager", "Instances de processus en cours");
+        assertThat(visibleTexts("[cam-widget-header] a")).as("Cockpit's navigation")
+                .contains("Processus", "Décisions", "Tâches humaines", "Plus");
+        assertThat(pageText()).contains("En ce moment", "Incidents ouverts", "Tâches humaines ouvertes",
+                "Définitions de processus", "Déploiements").doesNotContain("Running Process Instances", "Open Incidents");
+        assertNoCamunda8Banner();
+        browser.get(url(COCKPIT + "#/processes"));
+        waitFor("the process definitions").until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+                "Appel à projets"));
+        assertThat(pageText()).contains("définitions de processus déployées", "Instances en cours", "Clé", "Nom");
+        screenshot("cockpit");
+        browser.quit();
+
+        openInFrench(ADMIN, "admin", "Autorisations");
+        assertThat(visibleTexts("[cam-widget-header] a")).as("Admin's navigation")
+                .contains("Utilisateurs", "Groupes", "Autorisations", "Système");
+        assertNoCamunda8Banner();
+        browser.quit();
+
+        openBrowser("en-US,en");
+        browser.get(url(COCKPIT));
+        waitFor("Cockpit's English login form").until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("input[placeholder='Username']")));
+    }
+
+    /** A French browser logged in to the web application, once its page shows the text. */
+    private void openInFrench(String webapp, String userId, String loaded) {
+        openBrowser(FRENCH_BROWSER);
+        logIn(webapp, userId);
+        waitFor(webapp + " to load").until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), loaded));
+    }
+
+    private void assertNoCamunda8Banner() {
+        assertThat(visibleTexts(".ce-eol-banner")).as("the Camunda 8 banner").isEmpty();
+        assertThat(pageText()).doesNotContain("Camunda 8");
+    }
+
     private void openBrowser(String acceptLanguage) {
         browser = BrowserSuite.newDriver();
         String userAgent = (String) ((JavascriptExecutor) browser).executeScript("return navigator.userAgent");
@@ -215,7 +258,11 @@ class TasklistFrenchTests {
     }
 
     private void logIn(String userId) {
-        browser.get(url(TASKLIST));
+        logIn(TASKLIST, userId);
+    }
+
+    private void logIn(String webapp, String userId) {
+        browser.get(url(webapp));
         waitFor("the login form").until(ExpectedConditions.visibilityOfElementLocated(USERNAME)).sendKeys(userId);
         browser.findElement(PASSWORD_FIELD).sendKeys(PASSWORD);
         browser.findElement(LOG_IN).click();

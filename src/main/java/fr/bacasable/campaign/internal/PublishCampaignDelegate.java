@@ -17,11 +17,13 @@ import static fr.bacasable.campaign.CallForProjectsVariables.TITLE;
 import fr.bacasable.campaign.CampaignDraft;
 import fr.bacasable.shared.ProgrammeTime;
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -38,6 +40,8 @@ class PublishCampaignDelegate implements JavaDelegate {
 
     private static final List<String> FORM_FIELDS = List.of(TITLE, THEME, OPENING_DATE, CLOSING_DATE,
             LAUREATE_CAPACITY, ADVISED_CAPACITY, RESERVE_CAPACITY, INFORMATION_ANSWER_DAYS, REVIEW_DAYS);
+
+    private static final int TITLE_KEY_LENGTH = 60;
 
     private final CampaignRepository campaigns;
     private final Clock clock;
@@ -69,11 +73,25 @@ class PublishCampaignDelegate implements JavaDelegate {
                 clock.instant());
 
         Date opensAt = ProgrammeTime.startOf(draft.openingDate());
+        execution.setProcessBusinessKey(businessKey(draft));
         execution.removeVariables(FORM_FIELDS);
         execution.setVariable(CAMPAIGN_ID, campaignId);
         execution.setVariable(OPENS_AT, opensAt);
         execution.setVariable(CLOSES_AT, ProgrammeTime.startOf(draft.closingDate().plusDays(1)));
         execution.setVariable(OPENING_DATE_REACHED, !draft.openingDate().isAfter(today));
+    }
+
+    /**
+     * What Cockpit and the task cards show of the campaign's process: its title in lower case without
+     * accents, words joined by dashes (at most {@value #TITLE_KEY_LENGTH} characters), and its opening date.
+     */
+    static String businessKey(CampaignDraft draft) {
+        String words = Normalizer.normalize(draft.title(), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        if (words.length() > TITLE_KEY_LENGTH) {
+            words = words.substring(0, TITLE_KEY_LENGTH).replaceAll("-[^-]*$|-$", "");
+        }
+        return (words.isEmpty() ? "campagne" : words) + "-" + draft.openingDate();
     }
 
     private static String currentUserId(DelegateExecution execution) {

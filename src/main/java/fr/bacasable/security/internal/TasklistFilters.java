@@ -29,6 +29,11 @@ class TasklistFilters {
             new GroupFilter("Toutes les tâches", "Toutes les tâches ouvertes du programme",
                     PROGRAMME_MANAGERS, null, 90));
 
+    /** Shown on each task card when the task has it (see {@link TaskCardVariables}). */
+    static final List<Map<String, String>> CARD_VARIABLES = List.of(
+            Map.of("name", TaskCardVariables.REFERENCE, "label", "Candidature"),
+            Map.of("name", TaskCardVariables.CAMPAIGN, "label", "Campagne"));
+
     private final FilterService filterService;
     private final TaskService taskService;
     private final GroupAuthorizations groupAuthorizations;
@@ -58,7 +63,7 @@ class TasklistFilters {
                     "description", groupFilter.description(),
                     "priority", groupFilter.priority(),
                     "refresh", true,
-                    "variables", List.of(Map.of("name", "reference", "label", "Candidature"))));
+                    "variables", CARD_VARIABLES));
             filterService.saveFilter(filter);
             groupAuthorizations.grantFilterRead(groupFilter.groupId(), filter.getId());
         }

@@ -36,12 +36,14 @@ export default {
     fallbackLocale: 'fr'
   },
   // What locales/fr.json cannot reach: French month and day names in the date picker (AngularJS
-  // $locale, not moment.js) and the filter criteria Tasklist hard-codes in English; see the file.
+  // $locale, not moment.js) and the filter criteria Tasklist hard-codes in English; the texts of
+  // Camunda Forms (form-js) and the behaviour of "Terminer" with them; see the files.
   requireJsConfig: {
-    ngDeps: ['cam.tasklist.french'],
-    deps: ['tasklist-french'],
+    ngDeps: ['cam.tasklist.french', 'cam.tasklist.forms'],
+    deps: ['tasklist-french', 'tasklist-forms'],
     paths: {
-      'tasklist-french': 'scripts/french/tasklist-french'
+      'tasklist-french': 'scripts/french/tasklist-french',
+      'tasklist-forms': 'scripts/french/tasklist-forms'
     }
   },
   // customScripts: [
