@@ -123,8 +123,8 @@ class TasklistFrenchTests {
         assertThat(browser.findElement(By.cssSelector("input[ng-model='inputQuery']"))
                 .getAttribute("placeholder")).as("search field").isEqualTo("Filtrer les tâches");
         String page = pageText();
-        assertThat(page).contains("Date de création", "Sélectionnez une tâche dans la liste.", "Dates et heures affichées dans le fuseau horaire local",
-                "Propulsé par");
+        assertThat(page).contains("Date de création", "Sélectionnez une tâche dans la liste.",
+                "Dates et heures affichées dans le fuseau horaire local", "Propulsé par");
         assertNoEnglishLeftover("main page");
         assertThat(pageLanguage()).as("lang of the page").isEqualTo("fr");
         screenshot("filters");

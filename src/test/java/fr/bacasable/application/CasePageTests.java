@@ -6,10 +6,10 @@ import fr.bacasable.StaffLogin;
 import fr.bacasable.application.internal.IntakeService;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
+import fr.bacasable.document.UploadedFile;
 import fr.bacasable.notification.NotificationService;
 import fr.bacasable.selection.SelectionDriver;
 import fr.bacasable.selection.SelectionDriver.Submitted;
-import fr.bacasable.document.UploadedFile;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -32,8 +32,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The staff case page: one login with Tasklist, content, document download, and who may open it. */

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class OutboxDispatcher {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
     private final OutboxRepository outbox;
     private final SmtpMailer mailer;
@@ -56,7 +56,7 @@ public class OutboxDispatcher {
             sent++;
         }
         if (sent > 0) {
-            log.info("Sent {} outbox message(s)", sent);
+            LOG.info("Sent {} outbox message(s)", sent);
         }
         return sent;
     }
@@ -69,7 +69,7 @@ public class OutboxDispatcher {
             int failures = mail.consecutiveFailures() + 1;
             Instant nextAttempt = failures >= properties.maxAttempts() ? null
                     : ProgrammeTime.now().plus(properties.delayAfter(failures));
-            log.warn("Sending outbox message {} failed (failure {} of {}): {}", id, failures,
+            LOG.warn("Sending outbox message {} failed (failure {} of {}): {}", id, failures,
                     properties.maxAttempts(), e.toString());
             outbox.recordFailure(id, e.toString(), nextAttempt);
             return false;
