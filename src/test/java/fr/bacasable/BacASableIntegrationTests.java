@@ -237,7 +237,8 @@ class BacASableIntegrationTests {
         assertThat(aiAct.get("fundamentalRightsImpactAssessmentRequired").get("value").asBoolean()).isTrue();
 
         JsonNode review = evaluate("ReviewOutcomeDecision", """
-                {"relevanceScore": {"value": 3.5, "type": "Double"}, "dataProtectionInterestScore": {"value": 3.0, "type": "Double"},
+                {"relevanceScore": {"value": 3.5, "type": "Double"},
+                 "dataProtectionInterestScore": {"value": 3.0, "type": "Double"},
                  "qualityScore": {"value": 3.0, "type": "Double"}, "impactScore": {"value": 3.5, "type": "Double"}}""");
         assertThat(review.get("reviewRecommendation").get("value").asText()).isEqualTo("SHORTLIST");
         assertThat(review.get("rejectionReason").get("value").isNull()).isTrue();

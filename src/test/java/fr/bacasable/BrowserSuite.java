@@ -42,6 +42,11 @@ public class BrowserSuite implements ExecutionCondition {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String REQUIRED_VARIABLE = "BAS_TEST_BROWSER_REQUIRED";
+    /**
+     * The JUnit tag of the browser test classes: the build runs them in a Surefire execution of
+     * their own, the only one that runs a failed test once more.
+     */
+    static final String TAG = "browser";
 
     private static final List<String> FLAGS = List.of("--headless=new", "--no-sandbox", "--disable-gpu",
             "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",

@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,6 +69,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@Tag(BrowserSuite.TAG)
 @ExtendWith(BrowserSuite.class)
 class ReviewFormsBrowserTests {
 
@@ -82,7 +84,8 @@ class ReviewFormsBrowserTests {
     static final By LOG_IN = By.xpath("//button[normalize-space()='Se connecter']");
     static final By FORM = By.cssSelector("[cam-tasklist-form] .fjs-container");
     static final By COMPLETE = By.xpath("//div[contains(@class,'form-actions')]//button[normalize-space()='Terminer']");
-    static final By CLAIM = By.xpath("//*[@cam-tasklist-task-meta]//*[self::a or self::button][normalize-space()='Prendre en charge']");
+    static final By CLAIM = By.xpath(
+            "//*[@cam-tasklist-task-meta]//*[self::a or self::button][normalize-space()='Prendre en charge']");
     static final String FIELD_ERRORS = "[cam-tasklist-form] .fjs-form-field-error";
 
     static final String COMPLETENESS_TASK = "Task_CheckCompleteness";
@@ -605,11 +608,13 @@ class ReviewFormsBrowserTests {
             List<String> texts = visibleTexts("[cam-tasklist-form] .fjs-dropdownlist .fjs-dropdownlist-item");
             return texts.isEmpty() ? null : texts;
         });
-        WebElement item = waitFor("the option " + option + " of " + componentId).until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//*[@cam-tasklist-form]//div[contains(@class,'fjs-dropdownlist')]"
-                        + "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']")));
+        WebElement item = waitFor("the option " + option + " of " + componentId)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.xpath("//*[@cam-tasklist-form]//div[contains(@class,'fjs-dropdownlist')]"
+                                + "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']")));
         // The dropdown scrolls smoothly inside the scrolling task pane: bring the option into view at once first.
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'nearest', behavior: 'instant'});", item);
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'nearest', behavior: 'instant'});", item);
         item.click();
         WebElement display = browser.findElement(By.cssSelector("[cam-tasklist-form] [id$='-" + componentId + "-display']"));
         waitFor(componentId + " to show " + option).until(driver -> display.getText().trim().equals(option));

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.bacasable.application.internal.IntakeService;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.notification.NotificationService;
-import fr.bacasable.selection.SelectionDriver.Submitted;
 import fr.bacasable.selection.SelectionDriver;
+import fr.bacasable.selection.SelectionDriver.Submitted;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,6 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@Tag(BrowserSuite.TAG)
 @ExtendWith(BrowserSuite.class)
 class SelectionFormsBrowserTests {
 

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,6 +52,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@Tag(BrowserSuite.TAG)
 @ExtendWith(BrowserSuite.class)
 class TasklistFrenchTests {
 
@@ -125,8 +127,8 @@ class TasklistFrenchTests {
         assertThat(browser.findElement(By.cssSelector("input[ng-model='inputQuery']"))
                 .getAttribute("placeholder")).as("search field").isEqualTo("Filtrer les tâches");
         String page = pageText();
-        assertThat(page).contains("Date de création", "Sélectionnez une tâche dans la liste.", "Dates et heures affichées dans le fuseau horaire local",
-                "Propulsé par");
+        assertThat(page).contains("Date de création", "Sélectionnez une tâche dans la liste.",
+                "Dates et heures affichées dans le fuseau horaire local", "Propulsé par");
         assertNoEnglishLeftover("main page");
         assertNoCamunda8Banner();
         assertThat(pageLanguage()).as("lang of the page").isEqualTo("fr");

@@ -4,7 +4,8 @@ package fr.bacasable.application;
 public enum AiActQuestion {
     NARROW_PROCEDURAL_TASK("narrowProceduralTask",
             "Le système n'accomplit-il qu'une tâche procédurale étroite ou préparatoire ?",
-            "Dérogation de l'article 6(3) du règlement sur l'IA : il ne fait qu'assister une décision humaine sans l'influencer substantiellement."),
+            "Dérogation de l'article 6(3) du règlement sur l'IA : il ne fait qu'assister une décision humaine "
+                    + "sans l'influencer substantiellement."),
     PROFILES_NATURAL_PERSONS("profilesNaturalPersons",
             "Le système effectue-t-il un profilage de personnes physiques ?",
             "Évaluer des aspects personnels : situation économique, santé, comportement, localisation…"),

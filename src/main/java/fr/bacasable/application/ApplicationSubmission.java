@@ -108,7 +108,8 @@ public record ApplicationSubmission(
         problems.text("legalQuestions", legalQuestions, TEXT_MAX,
                 "les questions juridiques auxquelles vous souhaitez une réponse");
         if (!Boolean.TRUE.equals(consent)) {
-            problems.put("consent", "Vous devez accepter la notice d'information sur vos données pour déposer votre candidature.");
+            problems.put("consent",
+                    "Vous devez accepter la notice d'information sur vos données pour déposer votre candidature.");
         }
         return problems.byField;
     }

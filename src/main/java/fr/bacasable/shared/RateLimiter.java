@@ -47,7 +47,10 @@ public final class RateLimiter {
         return Optional.of(Duration.ofNanos(window.startNanos() + windowNanos - now));
     }
 
-    /** Whether {@code key} has used up its events of the current window, without counting one: how long until it may act again. */
+    /**
+     * Whether {@code key} has used up its events of the current window, without counting one: how
+     * long until it may act again.
+     */
     public Optional<Duration> exhausted(String key) {
         long now = System.nanoTime();
         Window window = windows.get(key);

@@ -1,11 +1,10 @@
 package fr.bacasable.application;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /** Request bodies for the applicants' API tests: a valid application in JSON, and small files. */
 public final class Applications {

@@ -222,7 +222,8 @@ class PortalTests {
                 .containsPattern("id=\"aiAct-annexIiiArea-EDUCATION\"[^>]*checked")
                 .doesNotContainPattern("id=\"organisationName\"[^>]*aria-invalid");
         assertThat(page).as("a group of choices shows its question and its error")
-                .contains("<legend>Quel type d&#39;organisme porte le projet ?</legend>", "<p class=\"field-error\" id=\"applicantType-error\">")
+                .contains("<legend>Quel type d&#39;organisme porte le projet ?</legend>",
+                        "<p class=\"field-error\" id=\"applicantType-error\">")
                 .containsPattern("id=\"applicantType\"[^>]*aria-invalid=\"true\"");
         assertThat(page).contains("choisissez-les à nouveau");
         assertThat(stored()).isEqualTo(before);

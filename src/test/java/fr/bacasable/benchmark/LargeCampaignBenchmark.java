@@ -6,10 +6,10 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.ServerSetup;
 import fr.bacasable.PostgresSuite;
+import fr.bacasable.StaffLogin;
 import fr.bacasable.application.ApplicationReviewVariables;
 import fr.bacasable.application.internal.IntakeService;
 import fr.bacasable.campaign.CampaignService;
-import fr.bacasable.StaffLogin;
 import fr.bacasable.notification.NotificationService;
 import fr.bacasable.selection.SelectionDriver;
 import fr.bacasable.selection.SelectionDriver.Submitted;
@@ -50,9 +50,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A campaign of {@code bench.applications} (default 10,000) applications on PostgreSQL, from its closing
  * to the letters, with a local SMTP server (GreenMail) receiving the letters. The closing's jobs run in
  * the test's thread; from the president's confirmation on, the engine's job executor runs the jobs
- * (announcement pages, each application's outcome and letter) on its threads, as in production. Prints the time of each phase and the heap's peak; asserts
- * that every application got one outcome and one letter, no timing. Run on demand, never by
- * {@code ./mvnw verify} (the name does not end in Test or Tests):
+ * (announcement pages, each application's outcome and letter) on its threads, as in production.
+ * Prints the time of each phase and the heap's peak; asserts that every application got one
+ * outcome and one letter, no timing. Run on demand, never by {@code ./mvnw verify} (the name does
+ * not end in Test or Tests):
  *
  * <pre>
  * createdb -h 127.0.0.1 -U postgres bench_campaign

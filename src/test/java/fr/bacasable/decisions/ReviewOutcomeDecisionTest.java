@@ -3,7 +3,6 @@ package fr.bacasable.decisions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

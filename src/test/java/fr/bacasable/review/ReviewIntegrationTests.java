@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import fr.bacasable.application.ApplicationDirectory;
-import fr.bacasable.application.Applications;
 import fr.bacasable.application.ApplicationStatus;
+import fr.bacasable.application.Applications;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.notification.NotificationService;
@@ -446,7 +446,8 @@ class ReviewIntegrationTests {
                 Arguments.of("a blank justification", change("legalQualityJustification", "   "),
                         "Justifiez la note du critère « " + QUALITY_LABEL + " »."),
                 Arguments.of("a justification over 4000 characters",
-                        change("legalQualityJustification", "a".repeat(4001)), "Ce texte est trop long (4000 caractères au plus)"),
+                        change("legalQualityJustification", "a".repeat(4001)),
+                        "Ce texte est trop long (4000 caractères au plus)"),
                 Arguments.of("a control character", change("legalRemarks", "Remarque\u0007"),
                         "Ce texte est trop long (4000 caractères au plus) ou contient des caractères non autorisés."),
                 Arguments.of("no conflict declaration", change("legalConflictOfInterest", null),
@@ -986,7 +987,10 @@ class ReviewIntegrationTests {
         }
     }
 
-    /** Runs the process instance's due jobs, then delivers the outbox, as the job executor and the dispatcher (both off in tests) would. */
+    /**
+     * Runs the process instance's due jobs, then delivers the outbox, as the job executor and the
+     * dispatcher (both off in tests) would.
+     */
     void executeJobs(String processInstanceId) {
         for (int round = 0; round < 20; round++) {
             List<Job> jobs = managementService.createJobQuery().rootProcessInstanceId(processInstanceId).executable()

@@ -134,8 +134,8 @@ class QueryExpressionTests {
         filter.setQuery(query);
         String filterId = filterService.saveFilter(filter).getId();
         try {
-            ResponseEntity<String> overRest = send("admin", HttpMethod.GET, "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=10",
-                    null);
+            ResponseEntity<String> overRest = send("admin", HttpMethod.GET,
+                    "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=10", null);
             assertThat(overRest.getStatusCode().is2xxSuccessful()).as(overRest.getBody()).isFalse();
             identityService.setAuthentication("admin", List.of(StaffGroups.CAMUNDA_ADMIN));
             assertThatThrownBy(() -> filterService.listPage(filterId, 0, 10)).hasStackTraceContaining(

@@ -1,6 +1,5 @@
 package fr.bacasable.selection;
 
-import fr.bacasable.notification.NotificationService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -11,6 +10,7 @@ import fr.bacasable.application.ApplicationStatus;
 import fr.bacasable.application.internal.IntakeService;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.campaign.CampaignStatus;
+import fr.bacasable.notification.NotificationService;
 import fr.bacasable.selection.SelectionDriver.Submitted;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.IdentityService;

@@ -3,8 +3,8 @@ package fr.bacasable.application.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.bacasable.application.AiActAnswers;
-import fr.bacasable.application.ApplicationHeading;
 import fr.bacasable.application.ApplicationDetails;
+import fr.bacasable.application.ApplicationHeading;
 import fr.bacasable.application.ApplicationStatus;
 import fr.bacasable.application.ApplicationSubmission;
 import fr.bacasable.application.DpiaAnswers;
@@ -23,7 +23,10 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code application} table. The self-declaration (techniques, data categories, DPIA and AI Act answers) is one JSON column. */
+/**
+ * The {@code application} table. The self-declaration (techniques, data categories, DPIA and AI Act
+ * answers) is one JSON column.
+ */
 @Repository
 public class ApplicationRepository {
 

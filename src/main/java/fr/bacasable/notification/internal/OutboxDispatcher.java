@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class OutboxDispatcher {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
     private final OutboxRepository outbox;
     private final SmtpMailer mailer;
@@ -71,7 +71,7 @@ public class OutboxDispatcher {
             sent++;
         }
         if (sent > 0) {
-            log.info("Sent {} outbox message(s)", sent);
+            LOG.info("Sent {} outbox message(s)", sent);
         }
         return sent;
     }
@@ -92,7 +92,7 @@ public class OutboxDispatcher {
             int failures = mail.consecutiveFailures() + 1;
             Instant nextAttempt = failures >= properties.maxAttempts() ? null
                     : clock.instant().plus(properties.delayAfter(failures));
-            log.warn("Sending outbox message {} failed (failure {} of {}): {}", id, failures,
+            LOG.warn("Sending outbox message {} failed (failure {} of {}): {}", id, failures,
                     properties.maxAttempts(), e.toString());
             outbox.recordFailure(id, e.toString(), nextAttempt);
             return false;
@@ -107,7 +107,7 @@ public class OutboxDispatcher {
         try {
             outbox.renewLease(id, node, clock.instant().plus(properties.lease()));
         } catch (DataAccessException e) {
-            log.warn("Could not renew the lease of outbox message {}: {}", id, e.toString());
+            LOG.warn("Could not renew the lease of outbox message {}: {}", id, e.toString());
         }
     }
 }

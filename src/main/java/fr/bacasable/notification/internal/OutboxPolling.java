@@ -14,7 +14,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 @ConditionalOnProperty(name = "bas.mail.dispatch.enabled", matchIfMissing = true)
 class OutboxPolling {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxPolling.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxPolling.class);
 
     private final OutboxDispatcher dispatcher;
 
@@ -28,7 +28,7 @@ class OutboxPolling {
         try {
             dispatcher.dispatchDue();
         } catch (DataAccessException e) {
-            log.warn("Outbox poll failed, the next one tries again: {}", e.toString());
+            LOG.warn("Outbox poll failed, the next one tries again: {}", e.toString());
         }
     }
 }

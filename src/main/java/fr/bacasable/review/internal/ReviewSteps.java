@@ -199,7 +199,10 @@ class ReviewSteps {
         execution.removeVariable(REVIEW_COMPARISON);
     }
 
-    /** "Enregistrer l'issue de la revue": ReviewOutcomeDecision on the final scores shortlists or rejects, with the reason kept. */
+    /**
+     * "Enregistrer l'issue de la revue": ReviewOutcomeDecision on the final scores shortlists or
+     * rejects, with the reason kept.
+     */
     void recordReviewOutcome(DelegateExecution execution) {
         ApplicationDetails application = application(execution);
         @SuppressWarnings("unchecked")

@@ -1,10 +1,10 @@
 package fr.bacasable.security.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.util.UriUtils;
 
 /** Where a request lands in the engine's API, whichever of its routes it took. */

@@ -12,9 +12,9 @@ import org.springframework.core.env.Profiles;
 
 /**
  * Refuses to start the {@code prod} profile with demo accounts, without an administrator password
- * from the environment or with one the engine's password policy refuses, on the embedded H2 database, without an https public address for the
- * applicants' links, or without an SMTP server. Runs before any bean is created, so a refused start
- * touches no database.
+ * from the environment or with one the engine's password policy refuses, on the embedded H2
+ * database, without an https public address for the applicants' links, or without an SMTP server.
+ * Runs before any bean is created, so a refused start touches no database.
  */
 public class ProductionSafetyCheck implements EnvironmentPostProcessor {
 

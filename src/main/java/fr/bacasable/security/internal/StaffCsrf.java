@@ -25,10 +25,11 @@ import org.springframework.web.servlet.support.RequestDataValueProcessor;
 /**
  * Cross-site request forgery on the staff pages ({@code /staff/**}, {@code /cases/**}, the login
  * included): every unsafe request must come from this site (its {@code Origin}, else its
- * {@code Referer}, when the browser sends one other than {@value #OPAQUE_ORIGIN}) and carry the session's synchronizer token in the
- * field {@value #FIELD}. Thymeleaf adds that hidden field to every form of a staff page through
- * the {@link RequestDataValueProcessor}; the token is made with the session and changes with it at
- * login. A refused request gets a French 403 page and reaches no controller.
+ * {@code Referer}, when the browser sends one other than {@value #OPAQUE_ORIGIN}) and carry the
+ * session's synchronizer token in the field {@value #FIELD}. Thymeleaf adds that hidden field to
+ * every form of a staff page through the {@link RequestDataValueProcessor}; the token is made with
+ * the session and changes with it at login. A refused request gets a French 403 page and reaches
+ * no controller.
  */
 @Configuration(proxyBeanMethods = false)
 class StaffCsrf {

@@ -36,7 +36,6 @@ import fr.bacasable.shared.ProgrammeTime;
 import fr.bacasable.shared.Texts;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;

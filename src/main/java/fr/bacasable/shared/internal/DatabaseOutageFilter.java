@@ -28,7 +28,7 @@ import org.springframework.web.util.HtmlUtils;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DatabaseOutageFilter extends OncePerRequestFilter {
 
-    private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseOutageFilter.class);
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -39,7 +39,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             if (!DatabaseOutage.isCause(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("Database unreachable during {} {}: {}", request.getMethod(), request.getRequestURI(),
+            LOG.warn("Database unreachable during {} {}: {}", request.getMethod(), request.getRequestURI(),
                     e.toString());
             response.resetBuffer();
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
