@@ -141,7 +141,7 @@ class AuthorizationMatrixTests {
         fixture.put("instance", application.instance());
         fixture.put("legalTask", application.legalTask());
         fixture.put("reviewDefinition", repositoryService.createProcessDefinitionQuery()
-                .processDefinitionKey("ApplicationReviewProcess").latestVersion().singleResult().getId());
+                .processDefinitionKey("ReviewProcess").latestVersion().singleResult().getId());
         fixture.put("legalFilter", filterService.createFilterQuery().filterName("Mes revues juridiques")
                 .singleResult().getId());
     }
