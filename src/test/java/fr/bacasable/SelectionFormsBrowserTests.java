@@ -7,8 +7,6 @@ import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.notification.NotificationService;
 import fr.bacasable.selection.SelectionDriver;
 import fr.bacasable.selection.SelectionDriver.Submitted;
-import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;

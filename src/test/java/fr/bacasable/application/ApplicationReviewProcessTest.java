@@ -1,5 +1,6 @@
 package fr.bacasable.application;
 
+import static fr.bacasable.ProcessJobs.timerDueDates;
 import static fr.bacasable.application.ApplicationReviewVariables.AI_ACT_ASSESSMENT;
 import static fr.bacasable.application.ApplicationReviewVariables.ANNEX_III_AREA;
 import static fr.bacasable.application.ApplicationReviewVariables.ANSWER_DUE_AT;
@@ -39,8 +40,6 @@ import static fr.bacasable.selection.ApplicationSelectionVariables.MESSAGE_RESER
 import static fr.bacasable.selection.ApplicationSelectionVariables.MESSAGE_SELECTION_DECIDED;
 import static fr.bacasable.selection.ApplicationSelectionVariables.SELECTION_OUTCOME;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static fr.bacasable.ProcessJobs.activityOf;
-import static fr.bacasable.ProcessJobs.timerDueDates;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;

@@ -1,13 +1,13 @@
 package fr.bacasable.campaign;
 
+import static fr.bacasable.ProcessJobs.activityOf;
+import static fr.bacasable.ProcessJobs.timerDueDates;
 import static fr.bacasable.campaign.CallForProjectsVariables.CAMPAIGN_ID;
 import static fr.bacasable.campaign.CallForProjectsVariables.CLOSES_AT;
 import static fr.bacasable.campaign.CallForProjectsVariables.OPENING_DATE_REACHED;
 import static fr.bacasable.campaign.CallForProjectsVariables.OPENS_AT;
 import static fr.bacasable.campaign.CallForProjectsVariables.PROCESS_KEY;
 import static fr.bacasable.campaign.CallForProjectsVariables.REVIEW_DEADLINE;
-import static fr.bacasable.ProcessJobs.activityOf;
-import static fr.bacasable.ProcessJobs.timerDueDates;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;

@@ -1,5 +1,7 @@
 package fr.bacasable.selection;
 
+import static fr.bacasable.ProcessJobs.activityOf;
+import static fr.bacasable.ProcessJobs.timerDueDates;
 import static fr.bacasable.selection.CampaignSelectionVariables.ANNOUNCEMENT_PAGES;
 import static fr.bacasable.selection.CampaignSelectionVariables.CAMPAIGN_ID;
 import static fr.bacasable.selection.CampaignSelectionVariables.COMMITTEE_REMARK;
@@ -13,8 +15,6 @@ import static fr.bacasable.selection.CampaignSelectionVariables.SELECTION_CONFIR
 import static fr.bacasable.selection.CampaignSelectionVariables.SELECTION_DECISION;
 import static fr.bacasable.selection.CampaignSelectionVariables.SELECTION_SUMMARY;
 import static fr.bacasable.selection.CampaignSelectionVariables.SENT_BACK_REMARK;
-import static fr.bacasable.ProcessJobs.activityOf;
-import static fr.bacasable.ProcessJobs.timerDueDates;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -35,7 +35,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;

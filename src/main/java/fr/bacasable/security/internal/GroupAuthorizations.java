@@ -1,7 +1,7 @@
 package fr.bacasable.security.internal;
 
-import fr.bacasable.security.StaffGroups;
 import fr.bacasable.security.ProcessAccess;
+import fr.bacasable.security.StaffGroups;
 import fr.bacasable.security.internal.AccessPolicy.Grant;
 import java.util.List;
 import java.util.Map;
