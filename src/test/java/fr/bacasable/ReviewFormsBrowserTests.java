@@ -10,6 +10,7 @@ import fr.bacasable.application.internal.IntakeService;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.document.UploadedFile;
+import fr.bacasable.testsupport.EngineJobs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -29,7 +30,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -411,15 +411,7 @@ class ReviewFormsBrowserTests {
 
     /** Executes the due jobs of the application's process, as the job executor would, until none is left. */
     private void runJobs(ApplicationDetails application) {
-        for (int round = 0; round < 20; round++) {
-            List<Job> jobs = managementService.createJobQuery().rootProcessInstanceId(application.processInstanceId())
-                    .executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
-        throw new AssertionError("jobs still due after 20 rounds for " + application.reference());
+        EngineJobs.runDue(managementService, application.processInstanceId());
     }
 
     /** The one open task of this kind of the application's process; fails when the model did not get there. */

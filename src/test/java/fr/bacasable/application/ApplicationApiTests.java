@@ -13,6 +13,7 @@ import fr.bacasable.notification.NotificationTemplate;
 import fr.bacasable.notification.OutboxMessage;
 import fr.bacasable.security.StaffGroups;
 import fr.bacasable.shared.ProgrammeTime;
+import fr.bacasable.testsupport.EngineJobs;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,7 +43,6 @@ import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -1116,15 +1116,7 @@ class ApplicationApiTests {
 
     /** Runs the process instance's due jobs, as the job executor (off in tests) would. */
     void executeJobs(String processInstanceId) {
-        for (int round = 0; round < 20; round++) {
-            List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable()
-                    .list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
-        throw new AssertionError("Jobs of " + processInstanceId + " keep coming");
+        EngineJobs.runDue(managementService, processInstanceId);
     }
 
     private static int indexOf(byte[] bytes, byte wanted) {

@@ -11,9 +11,9 @@ import fr.bacasable.badinput.BadRequests.Applicant;
 import fr.bacasable.badinput.BadRequests.Fixtures;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
+import fr.bacasable.testsupport.EngineJobs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +35,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -391,15 +390,6 @@ class GeneratedBadInputTests {
     }
 
     private static void runJobs(String processInstanceId) {
-        ManagementService management = context.getBean(ManagementService.class);
-        for (int round = 0; round < 20; round++) {
-            List<Job> jobs = new ArrayList<>(management.createJobQuery().processInstanceId(processInstanceId)
-                    .executable().list());
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> management.executeJob(job.getId()));
-        }
-        throw new AssertionError("Jobs of " + processInstanceId + " keep coming");
+        EngineJobs.runDue(context.getBean(ManagementService.class), processInstanceId);
     }
 }

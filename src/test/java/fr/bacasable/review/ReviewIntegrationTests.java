@@ -17,6 +17,7 @@ import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.notification.NotificationService;
 import fr.bacasable.security.StaffGroups;
 import fr.bacasable.shared.ProgrammeTime;
+import fr.bacasable.testsupport.EngineJobs;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -992,16 +993,8 @@ class ReviewIntegrationTests {
      * dispatcher (both off in tests) would.
      */
     void executeJobs(String processInstanceId) {
-        for (int round = 0; round < 20; round++) {
-            List<Job> jobs = managementService.createJobQuery().rootProcessInstanceId(processInstanceId).executable()
-                    .list();
-            if (jobs.isEmpty()) {
-                notifications.dispatchDue();
-                return;
-            }
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
-        throw new AssertionError("Jobs of " + processInstanceId + " keep coming");
+        EngineJobs.runDue(managementService, processInstanceId);
+        notifications.dispatchDue();
     }
 
     // ---------------------------------------------------------------- helpers: concurrency

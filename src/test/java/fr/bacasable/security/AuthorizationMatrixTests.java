@@ -9,6 +9,7 @@ import fr.bacasable.StaffLogin.WebappSession;
 import fr.bacasable.application.Applications;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
+import fr.bacasable.testsupport.EngineJobs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -24,7 +25,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -306,14 +306,7 @@ class AuthorizationMatrixTests {
     }
 
     private void executeJobs(String processInstanceId) {
-        for (int round = 0; round < 20; round++) {
-            List<Job> jobs = managementService.createJobQuery().rootProcessInstanceId(processInstanceId).executable()
-                    .list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
+        EngineJobs.runDue(managementService, processInstanceId);
     }
 
     /** As a browser after logging in to Tasklist (the web applications' API and our staff pages share that login). */
