@@ -1,5 +1,6 @@
 package fr.bacasable.campaign.internal;
 
+import fr.bacasable.campaign.ApplicationCounts;
 import fr.bacasable.campaign.CallForProjectsVariables;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
@@ -13,9 +14,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -34,17 +38,21 @@ import org.springframework.web.server.ResponseStatusException;
 class CampaignsPageController {
 
     static final String CLOSING_TIMER = "Event_ClosingDateReached";
+    static final String CONFIRMED = "oui";
+    private static final Logger LOG = LoggerFactory.getLogger(CampaignsPageController.class);
 
     private final CampaignService campaigns;
+    private final ApplicationCounts applicationCounts;
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
     private final StaffAccess staffAccess;
     private final boolean demo;
 
-    CampaignsPageController(CampaignService campaigns, RuntimeService runtimeService,
-            ManagementService managementService, StaffAccess staffAccess,
+    CampaignsPageController(CampaignService campaigns, ApplicationCounts applicationCounts,
+            RuntimeService runtimeService, ManagementService managementService, StaffAccess staffAccess,
             @Value("${bas.security.demo-enabled:false}") boolean demo) {
         this.campaigns = campaigns;
+        this.applicationCounts = applicationCounts;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
         this.staffAccess = staffAccess;
@@ -58,17 +66,23 @@ class CampaignsPageController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN,
                         "Réservé à la gestion du programme, au comité et à la présidence."));
         model.addAttribute("campaigns", campaigns.listAll());
+        model.addAttribute("applicationCounts", applicationCounts.byCampaign());
         model.addAttribute("canCloseNow", demo && user.isMemberOfAny(StaffGroups.PROGRAMME_MANAGERS));
         if (closing != null) {
-            model.addAttribute("notice", "La clôture de « " + closing + " » a lieu dans quelques secondes ; "
-                    + "la sélection commence quand toutes les candidatures ont fini leur instruction.");
+            model.addAttribute("notice", "« " + closing + " » est clôturée : elle ne reçoit plus de candidatures. "
+                    + "La sélection commence quand toutes les candidatures ont fini leur instruction.");
         }
         return "staff/campaigns";
     }
 
-    /** Local mode only: the closing timer becomes due now, and the job executor fires it as on the day. */
+    /**
+     * Local mode only: asks first (the campaigns page's button posts here without {@code confirmed}),
+     * then brings the closing timer forward to now and fires it at once, as the job executor would on
+     * the day: the campaign is closed when the campaigns page comes back.
+     */
     @PostMapping("/staff/campaigns/{campaignId}/close-now")
-    String closeNow(@PathVariable String campaignId, HttpServletRequest request) {
+    String closeNow(@PathVariable String campaignId, @RequestParam(required = false) String confirmed,
+            HttpServletRequest request, Model model) {
         boolean manager = staffAccess.current(request)
                 .filter(staff -> staff.isMemberOfAny(StaffGroups.PROGRAMME_MANAGERS)).isPresent();
         if (!demo || !manager) {
@@ -80,12 +94,21 @@ class CampaignsPageController {
         if (campaign.status() != CampaignStatus.OPEN) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Seule une campagne ouverte peut être clôturée.");
         }
+        if (!CONFIRMED.equals(confirmed)) {
+            model.addAttribute("campaign", campaign);
+            return "staff/close-now";
+        }
         ProcessInstance process = runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(CallForProjectsVariables.PROCESS_KEY)
                 .variableValueEquals(CallForProjectsVariables.CAMPAIGN_ID, campaignId).singleResult();
         Job closing = managementService.createJobQuery().processInstanceId(process.getId()).activityId(CLOSING_TIMER)
                 .singleResult();
         managementService.setJobDuedate(closing.getId(), Date.from(ProgrammeTime.now()));
+        try {
+            managementService.executeJob(closing.getId());
+        } catch (OptimisticLockingException executorWasFaster) {
+            LOG.debug("The job executor fired the closing timer of campaign {} first", campaignId);
+        }
         return "redirect:/staff/campaigns?closing=" + URLEncoder.encode(campaign.title(), StandardCharsets.UTF_8);
     }
 }
