@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.bacasable.application.Applications;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +63,8 @@ class PortalBrowserTests {
     CampaignService campaigns;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ProcessEngine processEngine;
 
     WebDriver browser;
     String campaignId;
@@ -92,12 +96,13 @@ class PortalBrowserTests {
     void doubleClickOnDeposerCreatesOneApplication() {
         openFilledForm("Double clic");
         long before = applications();
+        postsSent();
 
         new Actions(browser).doubleClick(browser.findElement(SUBMIT)).perform();
 
-        String confirmation = confirmationPage();
-        assertThat(confirmation).contains("Candidature déposée", "/suivi/");
+        assertThat(confirmationPage()).contains("Candidature déposée", "/suivi/");
         assertThat(applications()).isEqualTo(before + 1);
+        assertThat(postsSent()).as("the button is disabled after the first click").isEqualTo(1);
     }
 
     @Test
@@ -106,15 +111,13 @@ class PortalBrowserTests {
         script("document.querySelector('form[data-submit-once]').removeAttribute('data-submit-once');");
         long before = applications();
 
-        browser.manage().logs().get("performance");
+        postsSent();
+
         new Actions(browser).doubleClick(browser.findElement(SUBMIT)).perform();
 
         assertThat(confirmationPage()).contains("Candidature déposée", "/suivi/");
         assertThat(applications()).isEqualTo(before + 1);
-        long posts = browser.manage().logs().get("performance").getAll().stream()
-                .filter(entry -> entry.getMessage().contains("\"Network.requestWillBeSent\"")
-                        && entry.getMessage().contains("\"method\":\"POST\"")).count();
-        assertThat(posts).as("the browser sent the form twice").isGreaterThanOrEqualTo(2);
+        assertThat(postsSent()).as("the browser sent the form twice").isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -178,10 +181,12 @@ class PortalBrowserTests {
         browser.findElement(SUBMIT).click();
         confirmationPage();
         violations.addAll(blockingViolations("confirmation"));
+        String reference = referenceOn(browser.getPageSource());
         String tracking = browser.findElement(By.linkText("Suivre ma candidature")).getDomAttribute("href");
+        Applications.requestInformation(processEngine, reference);
         browser.get(url(URI.create(tracking).getPath()));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Suivi de votre candidature");
-        violations.addAll(blockingViolations("tracking page"));
+        assertThat(browser.findElement(By.id("open-request-title")).getText()).isEqualTo("Demande de compléments");
+        violations.addAll(blockingViolations("tracking page with a request for information"));
 
         assertThat(violations).isEmpty();
     }
@@ -224,6 +229,14 @@ class PortalBrowserTests {
     String confirmationPage() {
         new WebDriverWait(browser, TIMEOUT).until(driver -> driver.getCurrentUrl().endsWith(CONFIRMATION));
         return browser.getPageSource();
+    }
+
+    /** How many requests the page posted since the previous call (reads the browser's performance log). */
+    long postsSent() {
+        return browser.manage().logs().get("performance").getAll().stream()
+                .filter(entry -> entry.getMessage().contains("\"Network.requestWillBeSent\"")
+                        && entry.getMessage().contains("\"method\":\"POST\""))
+                .count();
     }
 
     static String referenceOn(String page) {

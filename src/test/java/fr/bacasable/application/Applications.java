@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 
 /** Request bodies for the applicants' API tests: a valid application in JSON, and small files. */
 public final class Applications {
@@ -16,6 +21,33 @@ public final class Applications {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Applications() {
+    }
+
+    /**
+     * Takes a freshly submitted application to its completeness check, completes it as incomplete
+     * with "Merci de joindre votre AIPD.", and runs the jobs that follow: the applicant is asked.
+     */
+    public static void requestInformation(ProcessEngine engine, String reference) {
+        String processInstanceId = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).singleResult().getId();
+        executeJobs(engine.getManagementService(), processInstanceId);
+        Task completeness = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey("Task_CheckCompleteness").singleResult();
+        engine.getTaskService().complete(completeness.getId(), Map.of("completeness", "INCOMPLETE",
+                "informationRequest", "Merci de joindre votre AIPD."));
+        executeJobs(engine.getManagementService(), processInstanceId);
+    }
+
+    /** Runs the instance's due jobs, and those they make due, as the job executor would. */
+    public static void executeJobs(ManagementService managementService, String processInstanceId) {
+        for (int round = 0; round < 20; round++) {
+            List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> managementService.executeJob(job.getId()));
+        }
+        throw new AssertionError("Jobs still due after 20 rounds");
     }
 
     /** A complete, eligible application (local authority, AI, personal data, pilot) under the given title. */

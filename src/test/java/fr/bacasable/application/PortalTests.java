@@ -27,10 +27,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +72,8 @@ class PortalTests {
     TaskService taskService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    ProcessEngine processEngine;
     @Autowired
     JdbcClient jdbc;
 
@@ -518,14 +520,7 @@ class PortalTests {
 
     /** The completeness check asks the applicant for information. */
     void requestInformation(String reference) {
-        String processInstanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-                .singleResult().getId();
-        executeJobs(processInstanceId);
-        Task completeness = taskService.createTaskQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey(COMPLETENESS_TASK).singleResult();
-        taskService.complete(completeness.getId(), Map.of("completeness", "INCOMPLETE",
-                "informationRequest", "Merci de joindre votre AIPD."));
-        executeJobs(processInstanceId);
+        Applications.requestInformation(processEngine, reference);
     }
 
     static String submissionKeyIn(String page) {
@@ -630,14 +625,7 @@ class PortalTests {
     }
 
     void executeJobs(String processInstanceId) {
-        for (int round = 0; round < 20; round++) {
-            List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> managementService.executeJob(job.getId()));
-        }
-        throw new AssertionError("Jobs still due after 20 rounds");
+        Applications.executeJobs(managementService, processInstanceId);
     }
 
     HttpResponse<String> get(String path) {
