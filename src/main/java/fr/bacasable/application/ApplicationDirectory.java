@@ -2,6 +2,7 @@ package fr.bacasable.application;
 
 import fr.bacasable.application.internal.ApplicationRepository;
 import fr.bacasable.application.internal.ApplicationRepository.StoredApplication;
+import fr.bacasable.campaign.ApplicationCounts;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
 import java.util.HashMap;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Service;
 
 /** What other modules may read of an application. */
 @Service
-public class ApplicationDirectory {
+public class ApplicationDirectory implements ApplicationCounts {
 
     private static final List<ApplicationStatus> IN_PROGRESS_BEFORE_SELECTION = List.of(ApplicationStatus.SUBMITTED,
             ApplicationStatus.AWAITING_APPLICANT, ApplicationStatus.UNDER_REVIEW);
@@ -41,6 +42,11 @@ public class ApplicationDirectory {
     /** How many of the campaign's applications are still on their way through eligibility, completeness or review. */
     public int countInProgressBeforeSelection(String campaignId) {
         return applications.countOf(campaignId, IN_PROGRESS_BEFORE_SELECTION);
+    }
+
+    @Override
+    public Map<String, Long> byCampaign() {
+        return applications.countByCampaign();
     }
 
     /** Reference and project title of each of the campaign's applications, by application id. */

@@ -53,11 +53,20 @@ public class DocumentService {
         if (file.content() == null || file.content().length == 0) {
             throw new InvalidDocumentException("Le fichier « " + name + " » est vide.", false);
         }
-        if (file.content().length > MAX_BYTES) {
-            throw new InvalidDocumentException("Le fichier « " + name + " » dépasse 10 Mo.", true);
-        }
+        checkSize(file.fileName(), file.content().length);
         if (!isPdf(file.content())) {
             throw new InvalidDocumentException("Le fichier « " + name + " » n'est pas un document PDF.", false);
+        }
+    }
+
+    /**
+     * Refuses a file over 10 MB by its announced size, before its content is read.
+     *
+     * @throws InvalidDocumentException {@linkplain InvalidDocumentException#tooLarge() too large}, naming the file
+     */
+    public static void checkSize(String fileName, long bytes) {
+        if (bytes > MAX_BYTES) {
+            throw new InvalidDocumentException("Le fichier « " + displayName(fileName) + " » dépasse 10 Mo.", true);
         }
     }
 

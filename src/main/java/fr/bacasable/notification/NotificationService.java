@@ -60,7 +60,7 @@ public class NotificationService {
         boolean held = template.toApplicant() && template != NotificationTemplate.RECEIPT
                 && !outbox.isConfirmed(applicationId);
         String id = UUID.randomUUID().toString();
-        outbox.insert(id, applicationId, template, address, mail,
+        outbox.insert(id, applicationId, String.valueOf(model.get("reference")).strip(), template, address, mail,
                 held ? OutboxStatus.AWAITING_CONFIRMATION : OutboxStatus.PENDING, clock.instant());
         return id;
     }

@@ -2,9 +2,13 @@ package fr.bacasable.application;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.bacasable.testsupport.EngineJobs;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
 
 /** Request bodies for the applicants' API tests: a valid application in JSON, and small files. */
 public final class Applications {
@@ -15,6 +19,21 @@ public final class Applications {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Applications() {
+    }
+
+    /**
+     * Takes a freshly submitted application to its completeness check, completes it as incomplete
+     * with "Merci de joindre votre AIPD.", and runs the jobs that follow: the applicant is asked.
+     */
+    public static void requestInformation(ProcessEngine engine, String reference) {
+        String processInstanceId = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).singleResult().getId();
+        EngineJobs.runDue(engine.getManagementService(), processInstanceId);
+        Task completeness = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey("Task_CheckCompleteness").singleResult();
+        engine.getTaskService().complete(completeness.getId(), Map.of("completeness", "INCOMPLETE",
+                "informationRequest", "Merci de joindre votre AIPD."));
+        EngineJobs.runDue(engine.getManagementService(), processInstanceId);
     }
 
     /** A complete, eligible application (local authority, AI, personal data, pilot) under the given title. */

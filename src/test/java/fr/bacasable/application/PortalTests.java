@@ -23,13 +23,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +61,7 @@ class PortalTests {
     /** A tiny but valid PDF: the header, an object, the trailer. */
     static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);
+    static final int TEN_MEGABYTES = 10 * 1024 * 1024;
     static final String SIRET_MESSAGE = "Le numéro SIRET doit comporter 14 chiffres et être valide (clé de contrôle).";
 
     @LocalServerPort
@@ -71,6 +76,8 @@ class PortalTests {
     TaskService taskService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    ProcessEngine processEngine;
     @Autowired
     JdbcClient jdbc;
 
@@ -146,14 +153,9 @@ class PortalTests {
         assertThat(submitted.body()).contains(reference, "Déposée, en cours de vérification", "presentation.pdf",
                 "Candidature déposée", "candidature " + reference + " reçue", "Retirer ma candidature");
 
+        requestInformation(reference);
         String processInstanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
                 .singleResult().getId();
-        executeJobs(processInstanceId);
-        Task completeness = taskService.createTaskQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey(COMPLETENESS_TASK).singleResult();
-        taskService.complete(completeness.getId(), Map.of("completeness", "INCOMPLETE",
-                "informationRequest", "Merci de joindre votre AIPD."));
-        executeJobs(processInstanceId);
 
         HttpResponse<String> awaiting = get(tracking);
         assertThat(awaiting.body()).contains("En attente de vos compléments", "Demande de compléments",
@@ -192,6 +194,7 @@ class PortalTests {
         Stored before = stored();
 
         HttpResponse<String> response = post(formPath(), new Multipart()
+                .field("submissionKey", newSubmissionKey())
                 .field("organisationName", "Ville de <Lyon>")
                 .field("contactEmail", "alice.martin@example.org")
                 .field("aiTechniques", "GENERATIVE")
@@ -301,6 +304,126 @@ class PortalTests {
         assertThat(stored()).isEqualTo(before);
     }
 
+    // ---------------------------------------------------------------- one application per filled-in form
+
+    @Test
+    void formSentAgainShowsTheFirstConfirmationAndCreatesNoOtherApplication() {
+        HttpResponse<String> page = get(formPath());
+        assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("bas_navigateur=").contains("HttpOnly", "SameSite=Strict"));
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+        Multipart form = validForm().set("submissionKey", submissionKeyIn(page.body()));
+        Stored before = stored();
+
+        String first = get(location(post(formPath(), form))).body();
+        HttpResponse<String> again = post(formPath(), form);
+
+        assertThat(again.statusCode()).isEqualTo(303);
+        HttpResponse<String> repeated = get(location(again));
+        assertPrivate(repeated);
+        Matcher link = TRACKING_PATH.matcher(first);
+        assertThat(link.find()).as(first).isTrue();
+        assertThat(first).doesNotContain("avait déjà été envoyé");
+        assertThat(repeated.body()).contains(link.group(), "<p class=\"reference\">" + link.group(1) + "</p>",
+                "Ce formulaire avait déjà été envoyé : aucune autre");
+        assertThat(stored()).isEqualTo(new Stored(before.applications() + 1, before.documents()));
+    }
+
+    @Test
+    void formSentTwiceAtOnceCreatesOneApplication() throws Exception {
+        HttpResponse<String> page = get(formPath());
+        Multipart form = validForm().set("submissionKey", submissionKeyIn(page.body()));
+        Stored before = stored();
+        ExecutorService clicks = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<HttpResponse<String>>> posts = List.of(clicks.submit(() -> post(formPath(), form)),
+                    clicks.submit(() -> post(formPath(), form)));
+            for (Future<HttpResponse<String>> posted : posts) {
+                assertThat(posted.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(303);
+            }
+        } finally {
+            clicks.shutdownNow();
+        }
+        assertThat(stored()).isEqualTo(new Stored(before.applications() + 1, before.documents()));
+    }
+
+    @Test
+    void anotherBrowserWithTheSameKeyNeverSeesTheFirstApplication() {
+        Multipart form = validForm().set("submissionKey", submissionKeyIn(get(formPath()).body()));
+        Matcher first = TRACKING_PATH.matcher(get(location(post(formPath(), form))).body());
+        assertThat(first.find()).isTrue();
+
+        browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> elsewhere = post(formPath(), form);
+
+        assertThat(elsewhere.statusCode()).isEqualTo(303);
+        Matcher own = TRACKING_PATH.matcher(get(location(elsewhere)).body());
+        assertThat(own.find()).as("a submission of its own").isTrue();
+        assertThat(own.group(1)).isNotEqualTo(first.group(1));
+    }
+
+    @Test
+    void formSentAgainLaterShowsTheReferenceButNotTheTrackingLink() {
+        Multipart form = validForm().set("submissionKey", submissionKeyIn(get(formPath()).body()));
+        Matcher first = TRACKING_PATH.matcher(get(location(post(formPath(), form))).body());
+        assertThat(first.find()).isTrue();
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(11))));
+
+        HttpResponse<String> later = get(location(post(formPath(), form)));
+
+        assertThat(later.body()).contains("Candidature déjà déposée", "<p class=\"reference\">" + first.group(1) + "</p>",
+                "Le lien de suivi personnel a été envoyé par").doesNotContain("/suivi/");
+    }
+
+    @Test
+    void formWithoutItsSubmissionKeyComesBackWithItsAnswersAndANewKey() {
+        Stored before = stored();
+
+        HttpResponse<String> response = post(formPath(), validForm().set("submissionKey", "trop-court"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(summaryTargets(response.body())).containsExactly("submission");
+        assertThat(response.body()).contains("id=\"submission\"", "value=\"Ville de Lyon\"")
+                .doesNotContain("value=\"trop-court\"");
+        assertThat(submissionKeyIn(response.body())).matches("[A-Za-z0-9_-]{43}");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    // ---------------------------------------------------------------- files over 10 MB
+
+    @Test
+    void fileOverTenMegabytesGetsTheFormBackWithItsAnswers() {
+        Stored before = stored();
+
+        HttpResponse<String> response = post(formPath(), validForm().file("documents", "gros.pdf",
+                Applications.pdfOfSize(TEN_MEGABYTES + 1)));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(summaryTargets(response.body())).containsExactly("documents");
+        assertThat(response.body()).contains("class=\"site-header\"", "Le fichier « gros.pdf » dépasse 10 Mo.",
+                "value=\"Ville de Lyon\"", "data-max-bytes=\"" + TEN_MEGABYTES + "\"", "/js/portal.js");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void answerWithAFileOverTenMegabytesGetsTheTrackingPageBackWithTheAnswer() {
+        String tracking = submitThroughTheForm();
+        requestInformation(referenceOf(tracking));
+        Stored before = stored();
+
+        HttpResponse<String> response = post(tracking + "/reponse", new Multipart()
+                .field("answer", "Voici notre AIPD.").file("documents", "gros.pdf",
+                        Applications.pdfOfSize(TEN_MEGABYTES + 1)));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertPrivate(response);
+        assertThat(response.body()).contains("class=\"site-header\"", "Le fichier « gros.pdf » dépasse 10 Mo.",
+                "Voici notre AIPD.</textarea>");
+        assertThat(stored()).isEqualTo(before);
+        assertThat(status(referenceOf(tracking))).isEqualTo(ApplicationStatus.AWAITING_APPLICANT);
+    }
+
     // ---------------------------------------------------------------- withdrawal, not found, closed
 
     @Test
@@ -400,6 +523,17 @@ class PortalTests {
                 .param("reference", reference).query(String.class).single());
     }
 
+    /** The completeness check asks the applicant for information. */
+    void requestInformation(String reference) {
+        Applications.requestInformation(processEngine, reference);
+    }
+
+    static String submissionKeyIn(String page) {
+        Matcher key = Pattern.compile("name=\"submissionKey\" value=\"([^\"]*)\"").matcher(page);
+        assertThat(key.find()).as("a submission key in the form").isTrue();
+        return key.group(1);
+    }
+
     String formPath() {
         return "/campagnes/" + campaignId + "/candidature";
     }
@@ -449,7 +583,13 @@ class PortalTests {
             form.field("aiAct." + question.field(), String.valueOf(question == AiActQuestion.INTERACTS_WITH_PERSONS
                     || question == AiActQuestion.DEPLOYER_IS_PUBLIC_BODY));
         }
-        return form.field("legalQuestions", "Quelle base légale pour l'entraînement ?").field("consent", "true");
+        return form.field("legalQuestions", "Quelle base légale pour l'entraînement ?").field("consent", "true")
+                .field("submissionKey", newSubmissionKey());
+    }
+
+    /** A submission key as the form page gives one: each filled-in form has its own. */
+    static String newSubmissionKey() {
+        return UUID.randomUUID().toString().replace("-", "");
     }
 
     /** The fields the error summary links to, in its order. */

@@ -62,6 +62,7 @@ final class BadRequests {
         this.answers = new JsonBodies(NODES.objectNode().put("answer", "Voici l'AIPD demandée."),
                 List.of(new Field("answer", Kind.TEXT, badText("Voici l'AIPD demandée.", 4000))));
         this.validForm = form(valid);
+        validForm.put("submissionKey", List.of("generated-bad-input-form-key"));
     }
 
     // ------------------------------------------------------------------ the API

@@ -142,6 +142,17 @@ class GeneratedBadInputTests {
     }
 
     @Example
+    void pathParameterThatCannotBeDecodedGetsA400NotAnError() {
+        RawHttp.Response page = http.send(head("GET /suivi/;%Ek HTTP/1.1"), new byte[0], false);
+        RawHttp.Response api = http.send(head("GET /api/applications/BAS-2000-0001;%Ek HTTP/1.1"), new byte[0], false);
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.text()).contains("<html lang=\"fr\">", "<h1>Requête mal formée</h1>");
+        assertThat(api.status()).isEqualTo(400);
+        assertThat(api.contentType()).startsWith("application/problem+json");
+    }
+
+    @Example
     void traceIsRefusedWithAProblemUnderTheApi() {
         RawHttp.Response response = http.send(head("TRACE /api/campaigns HTTP/1.1"), new byte[0], false);
 

@@ -131,7 +131,7 @@ final class ProgrammeClient {
         return http.send(submitForm(node, user, taskId, form).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** "Clôturer maintenant (démonstration)" on the staff campaigns page, logged in as a programme manager. */
+    /** "Clôturer maintenant (démonstration)" then its confirmation, logged in as a programme manager. */
     void closeNow(ChildApp node, String campaignId) {
         HttpClient session = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .connectTimeout(Duration.ofSeconds(2)).build();
@@ -148,7 +148,7 @@ final class ProgrammeClient {
         HttpResponse<String> closing = call(session, node, "close now", HttpRequest.newBuilder(
                 node.uri("/staff/campaigns/" + campaignId + "/close-now"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(StaffLogin.TOKEN_FIELD + "="
+                .POST(HttpRequest.BodyPublishers.ofString("confirmed=oui&" + StaffLogin.TOKEN_FIELD + "="
                         + URLEncoder.encode(pageToken, StandardCharsets.UTF_8))));
         assertThat(closing.statusCode()).as(closing.body()).isEqualTo(302);
     }

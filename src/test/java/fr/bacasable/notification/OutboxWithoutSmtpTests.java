@@ -116,11 +116,12 @@ class OutboxWithoutSmtpTests {
         for (String userId : List.of("manager", "admin")) {
             HttpResponse<String> page = loggedIn(userId).send(get("/staff/outbox"), HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).as(userId).isEqualTo(200);
-            assertThat(page.body()).as(userId).contains(applicationId, "contact@mairie-exemple.test",
+            assertThat(page.body()).as(userId).contains("<a href=\"/cases/BAS-2026-0007\">BAS-2026-0007</a>",
+                    "contact@mairie-exemple.test",
                     "Bac à sable – candidature BAS-2026-0007 non éligible", "Candidature non éligible",
                     "En attente d&#39;envoi", "Aucun serveur d'envoi (SMTP) n'est configuré",
                     "Le projet est déjà en production.", "[lien de suivi personnel, envoyé uniquement par courriel]")
-                    .doesNotContain("Zx8-secret");
+                    .doesNotContain("Zx8-secret", applicationId);
         }
 
         HttpResponse<String> refused = loggedIn("legal").send(get("/staff/outbox"), HttpResponse.BodyHandlers.ofString());

@@ -15,6 +15,7 @@ import fr.bacasable.application.ApplicationStatus;
 import fr.bacasable.application.ApplicationSubmission;
 import fr.bacasable.application.Applications;
 import fr.bacasable.application.internal.IntakeService;
+import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.campaign.CampaignStatus;
 import fr.bacasable.notification.NotificationService;
@@ -719,6 +720,52 @@ class SelectionCampaignIntegrationTests {
                     .isEqualTo(HttpStatus.FORBIDDEN);
         }
         assertThat(get(selectionPage(campaignId), login("committee")).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void closeNowAsksFirstThenClosesAtOnceAndTheFormSaysTheClosingWasBroughtForward() {
+        String campaignId = driver.publish(1, 1, 1);
+        driver.submit(campaignId, "Projet avant la clôture");
+        driver.submit(campaignId, "Autre projet avant la clôture");
+        Campaign campaign = campaigns.find(campaignId).orElseThrow();
+        String cookie = login("manager");
+        String page = get("/staff/campaigns", cookie).getBody();
+        String row = page.substring(page.indexOf(campaign.title()));
+        assertThat(page).contains("<th scope=\"col\">Période de candidature</th>",
+                "<th scope=\"col\">Candidatures reçues</th>");
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("<td class=\"number\">2</td>");
+
+        ResponseEntity<String> asked = closeNow(cookie, campaignId, null);
+
+        assertThat(asked.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(asked.getBody()).contains("Clôturer « " + campaign.title() + " » maintenant ?",
+                "name=\"confirmed\" value=\"oui\"");
+        assertThat(campaigns.find(campaignId).orElseThrow().status()).isEqualTo(CampaignStatus.OPEN);
+
+        ResponseEntity<String> closed = closeNow(cookie, campaignId, "oui");
+
+        assertThat(closed.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(campaigns.find(campaignId).orElseThrow().status()).as("closed before the page comes back")
+                .isEqualTo(CampaignStatus.CLOSED);
+        assertThat(closed.getHeaders().getLocation().getPath()).isEqualTo("/staff/campaigns");
+        String after = get("/staff/campaigns", cookie).getBody();
+        assertThat(after.substring(after.indexOf(campaign.title()))).contains("<td>Clôturée</td>");
+        String form = HtmlUtils.htmlUnescape(http.getForEntity("/campagnes/" + campaignId + "/candidature",
+                String.class).getBody());
+        assertThat(form).contains("sont closes : la clôture, prévue le " + DateTimeFormatter.ofPattern("d MMMM yyyy",
+                Locale.FRENCH).format(campaign.closingDate()) + ", a été avancée.").doesNotContain("closes depuis");
+    }
+
+    ResponseEntity<String> closeNow(String cookie, String campaignId, String confirmed) {
+        HttpHeaders headers = cookie(cookie);
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        if (confirmed != null) {
+            form.add("confirmed", confirmed);
+        }
+        form.add(StaffLogin.TOKEN_FIELD, StaffLogin.tokenOf(http, cookie, "/staff/login"));
+        return http.withRedirects(Redirects.DONT_FOLLOW).exchange("/staff/campaigns/" + campaignId + "/close-now",
+                HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
     }
 
     // ---------------------------------------------------------------- helpers: the campaign

@@ -8,6 +8,7 @@ import fr.bacasable.application.InvalidApplicationException;
 import fr.bacasable.application.SubmissionReceipt;
 import fr.bacasable.application.internal.IdempotencyStore.StoredResponse;
 import fr.bacasable.document.DocumentInfo;
+import fr.bacasable.document.DocumentService;
 import fr.bacasable.document.UploadedFile;
 import fr.bacasable.shared.Texts;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,6 +41,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
 /** The applicants' API: the same rules as the portal. The tracking token is the bearer token. */
@@ -151,8 +153,9 @@ class ApplicationApi {
 
     private StoredResponse created(String client, String campaignId, ApplicationSubmission submission,
             String idempotencyKey, String requestHash) {
+        idempotency.claim(client, idempotencyKey, requestHash, clock.instant());
         StoredResponse response = created(client, campaignId, submission, requestHash);
-        idempotency.save(client, idempotencyKey, response, clock.instant());
+        idempotency.complete(client, idempotencyKey, response);
         return response;
     }
 
@@ -179,7 +182,11 @@ class ApplicationApi {
         return authorization.substring(BEARER.length()).strip();
     }
 
+    /** A file over 10 MB is refused as the web server refused it before: unread, with the same 413 problem. */
     private static UploadedFile uploaded(MultipartFile file) {
+        if (file.getSize() > DocumentService.MAX_BYTES) {
+            throw new MaxUploadSizeExceededException(DocumentService.MAX_BYTES);
+        }
         try {
             return new UploadedFile(file.getOriginalFilename(), file.getBytes());
         } catch (IOException e) {

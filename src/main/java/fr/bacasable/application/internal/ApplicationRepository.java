@@ -182,6 +182,14 @@ public class ApplicationRepository {
                 .single();
     }
 
+    /** How many applications each campaign received, by campaign id. */
+    public Map<String, Long> countByCampaign() {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("SELECT campaign_id, COUNT(*) AS received FROM application GROUP BY campaign_id")
+                .query((RowCallbackHandler) rs -> counts.put(rs.getString("campaign_id"), rs.getLong("received")));
+        return counts;
+    }
+
     /** Reference and project title of each of the campaign's applications, by id, in one query. */
     public Map<String, ApplicationHeading> headingsOf(String campaignId) {
         Map<String, ApplicationHeading> headings = new HashMap<>();

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * What Tomcat refuses itself gets the same answers as the rest: {@link ProblemErrorReportValve}
@@ -48,6 +49,34 @@ class ErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerF
     @Override
     public int getOrder() {
         return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    /**
+     * A path parameter that Spring MVC cannot decode ({@code /suivi/;%Ek}: Tomcat drops path
+     * parameters before it checks the encoding) is refused with a 400, as Tomcat refuses the same
+     * in the path itself, instead of failing in the dispatcher.
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> undecodablePathRefused() {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+                new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                            FilterChain chain) throws ServletException, IOException {
+                        try {
+                            ServletRequestPathUtils.parseAndCache(request);
+                        } catch (IllegalArgumentException undecodable) {
+                            Refusals.write(request, response, HttpServletResponse.SC_BAD_REQUEST,
+                                    Refusals.wording(HttpServletResponse.SC_BAD_REQUEST));
+                            return;
+                        } finally {
+                            ServletRequestPathUtils.clearParsedRequestPath(request);
+                        }
+                        chain.doFilter(request, response);
+                    }
+                });
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
     }
 
     @Bean

@@ -55,21 +55,33 @@ class IdempotencyStore {
                 .optional();
     }
 
-    /** Fails with a duplicate key when another request with the same key committed first. */
-    void save(String client, String key, StoredResponse response, Instant now) {
+    /**
+     * Takes the key for a request about to run, in the caller's transaction: a concurrent request that
+     * claims the same key waits here until this transaction ends, then fails with a duplicate key if
+     * it committed. {@link #complete} must follow in the same transaction.
+     */
+    void claim(String client, String key, String requestHash, Instant now) {
         String keyHash = keyHash(client, key);
         jdbc.sql("DELETE FROM idempotency_record WHERE key_hash = :keyHash AND created_at <= :oldest")
                 .param("keyHash", keyHash)
                 .param("oldest", Timestamp.from(now.minus(retention)))
                 .update();
-        jdbc.sql("INSERT INTO idempotency_record (key_hash, request_hash, status_code, location, "
-                        + "response_cipher, created_at) VALUES (:keyHash, :hash, :status, :location, :cipher, :now)")
+        jdbc.sql("INSERT INTO idempotency_record (key_hash, request_hash, status_code, response_cipher, created_at) "
+                        + "VALUES (:keyHash, :hash, 0, '', :now)")
                 .param("keyHash", keyHash)
-                .param("hash", response.requestHash())
+                .param("hash", requestHash)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Stores the response of the request that claimed the key. */
+    void complete(String client, String key, StoredResponse response) {
+        jdbc.sql("UPDATE idempotency_record SET status_code = :status, location = :location, response_cipher = :cipher "
+                        + "WHERE key_hash = :keyHash")
+                .param("keyHash", keyHash(client, key))
                 .param("status", response.statusCode())
                 .param("location", response.location())
                 .param("cipher", encrypt(client, key, response.body()))
-                .param("now", Timestamp.from(now))
                 .update();
     }
 

@@ -24,6 +24,7 @@ import fr.bacasable.application.UnknownCampaignException;
 import fr.bacasable.application.internal.ApplicationRepository.StoredApplication;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
+import fr.bacasable.campaign.CampaignStatus;
 import fr.bacasable.document.DocumentInfo;
 import fr.bacasable.document.DocumentService;
 import fr.bacasable.document.InvalidDocumentException;
@@ -101,9 +102,18 @@ public class IntakeService {
             throw new CampaignClosedException("Les candidatures à la campagne « " + campaign.title()
                     + " » ouvriront le " + frenchDates.date(campaign.openingDate()) + ".");
         }
-        if (!campaign.acceptsApplications() || today.isAfter(campaign.closingDate())) {
+        if (today.isAfter(campaign.closingDate())) {
             throw new CampaignClosedException("Les candidatures à la campagne « " + campaign.title()
                     + " » sont closes depuis le " + frenchDates.date(campaign.closingDate().plusDays(1)) + ".");
+        }
+        if (campaign.status() == CampaignStatus.PUBLISHED) {
+            throw new CampaignClosedException("Les candidatures à la campagne « " + campaign.title()
+                    + " » ouvrent aujourd'hui : réessayez dans quelques minutes.");
+        }
+        if (!campaign.acceptsApplications()) {
+            throw new CampaignClosedException("Les candidatures à la campagne « " + campaign.title()
+                    + " » sont closes : la clôture, prévue le " + frenchDates.date(campaign.closingDate())
+                    + ", a été avancée.");
         }
         return campaign;
     }

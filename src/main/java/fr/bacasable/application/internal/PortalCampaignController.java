@@ -12,7 +12,6 @@ import fr.bacasable.application.PersonalDataCategory;
 import fr.bacasable.application.ProhibitedPractice;
 import fr.bacasable.application.ProjectStage;
 import fr.bacasable.application.PublicServiceDomain;
-import fr.bacasable.application.SubmissionReceipt;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.campaign.CampaignStatus;
@@ -22,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,8 +42,9 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The campaign page and the application form of the public portal. After a submission the
- * reference and the tracking link are shown once, on a page whose address holds no token: they
- * travel from the form to that page as flash attributes.
+ * reference and the tracking link are shown on a page whose address holds no token: they travel
+ * from the form to that page as flash attributes. A form sent again gets the first submission's
+ * confirmation ({@link PortalSubmissions}).
  */
 @Controller
 class PortalCampaignController {
@@ -52,14 +53,23 @@ class PortalCampaignController {
     private static final String REFERENCE = "reference";
     private static final String TRACKING_URL = "trackingUrl";
     private static final String PROJECT_TITLE = "projectTitle";
+    private static final String REPEATED = "repeated";
+    private static final String SUBMITTED_AT = "submittedAt";
+    /** The summary's entry when the form came without its submission key: it links to the button. */
+    static final String SUBMISSION = "submission";
+    static final String KEY_MISSING = "Ce formulaire n'a pas pu être identifié (page trop ancienne ?) : vérifiez vos "
+            + "réponses puis déposez à nouveau votre candidature.";
 
     private final CampaignService campaigns;
     private final IntakeService intake;
+    private final PortalSubmissions submissions;
     private final Clock clock;
 
-    PortalCampaignController(CampaignService campaigns, IntakeService intake, Clock clock) {
+    PortalCampaignController(CampaignService campaigns, IntakeService intake, PortalSubmissions submissions,
+            Clock clock) {
         this.campaigns = campaigns;
         this.intake = intake;
+        this.submissions = submissions;
         this.clock = clock;
     }
 
@@ -77,8 +87,12 @@ class PortalCampaignController {
         return page;
     }
 
+    /**
+     * A new submission key with each page, which the browser keeps in its history: back on this
+     * page and sent again, the form repeats the same submission.
+     */
     @GetMapping("/campagnes/{campaignId}/candidature")
-    ModelAndView form(@PathVariable String campaignId) {
+    ModelAndView form(@PathVariable String campaignId, HttpServletRequest request, HttpServletResponse response) {
         Optional<Campaign> campaign = campaigns.find(campaignId);
         if (campaign.isEmpty()) {
             return unknownCampaign();
@@ -87,7 +101,10 @@ class PortalCampaignController {
         if (closed != null) {
             return closedPage(campaign.get(), closed, HttpStatus.OK);
         }
-        return formPage(campaign.get(), PortalForms.emptySubmission(), Map.of(), HttpStatus.OK);
+        submissions.markBrowser(request, response);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+        return formPage(campaign.get(), PortalForms.emptySubmission(), Map.of(), PortalSubmissions.newKey(),
+                HttpStatus.OK);
     }
 
     @PostMapping("/campagnes/{campaignId}/candidature")
@@ -98,28 +115,39 @@ class PortalCampaignController {
         if (campaign.isEmpty()) {
             return unknownCampaign();
         }
+        String key = form.getFirst(PortalSubmissions.KEY_FIELD);
+        PortalSubmissions.FormClient client = PortalSubmissions.client(request);
+        submissions.markBrowser(request, response);
+        if (PortalSubmissions.isKey(key)) {
+            Optional<PortalSubmissions.Outcome> earlier = submissions.earlier(client, key);
+            if (earlier.isPresent()) {
+                return confirmed(campaignId, earlier.get(), client, request);
+            }
+        }
         String closed = closedMessage(campaignId);
         if (closed != null) {
             return closedPage(campaign.get(), closed, HttpStatus.CONFLICT);
         }
         ApplicationSubmission submission = PortalForms.submission(form);
+        String formKey = PortalSubmissions.isKey(key) ? key : PortalSubmissions.newKey();
         Map<String, String> repeated = PortalForms.repeatedFields(form);
         if (!repeated.isEmpty()) {
-            return formPage(campaign.get(), submission, repeated, HttpStatus.BAD_REQUEST);
+            return formPage(campaign.get(), submission, repeated, formKey, HttpStatus.BAD_REQUEST);
+        }
+        if (!formKey.equals(key)) {
+            Map<String, String> problems = new LinkedHashMap<>(PortalForms.inFormOrder(submission.problems()));
+            problems.put(SUBMISSION, KEY_MISSING);
+            return formPage(campaign.get(), submission, problems, formKey, HttpStatus.BAD_REQUEST);
         }
         try {
-            SubmissionReceipt receipt = intake.submitFrom(request.getRemoteAddr(), campaignId, submission,
-                    PortalForms.uploads(files));
-            FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
-            flash.put(REFERENCE, receipt.reference());
-            flash.put(TRACKING_URL, receipt.trackingUrl());
-            flash.put(PROJECT_TITLE, submission.projectTitle().strip());
-            return new ModelAndView(new PortalRedirect(confirmationPath(campaignId)));
+            return confirmed(campaignId, submissions.submitOnce(client, key, campaignId, submission,
+                    () -> PortalForms.uploads(files)), client, request);
         } catch (InvalidApplicationException e) {
-            return formPage(campaign.get(), submission, PortalForms.inFormOrder(e.problems()), HttpStatus.BAD_REQUEST);
-        } catch (InvalidDocumentException e) {
-            return formPage(campaign.get(), submission, Map.of(PortalForms.DOCUMENTS, e.getMessage()),
+            return formPage(campaign.get(), submission, PortalForms.inFormOrder(e.problems()), key,
                     HttpStatus.BAD_REQUEST);
+        } catch (InvalidDocumentException e) {
+            return formPage(campaign.get(), submission, Map.of(PortalForms.DOCUMENTS, e.getMessage()), key,
+                    e.tooLarge() ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST);
         } catch (CampaignClosedException e) {
             return closedPage(campaign.get(), e.getMessage(), HttpStatus.CONFLICT);
         } catch (TooManySubmissionsException e) {
@@ -142,6 +170,18 @@ class PortalCampaignController {
         return page;
     }
 
+    /** Hands the submission to the confirmation page, the tracking link only where {@link PortalSubmissions} allows it. */
+    private ModelAndView confirmed(String campaignId, PortalSubmissions.Outcome outcome,
+            PortalSubmissions.FormClient client, HttpServletRequest request) {
+        FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+        flash.put(REFERENCE, outcome.submitted().reference());
+        flash.put(PROJECT_TITLE, outcome.submitted().projectTitle());
+        flash.put(SUBMITTED_AT, outcome.submitted().submittedAt());
+        flash.put(REPEATED, outcome.repeated());
+        outcome.trackingUrl(client, clock.instant()).ifPresent(url -> flash.put(TRACKING_URL, url));
+        return new ModelAndView(new PortalRedirect(confirmationPath(campaignId)));
+    }
+
     private String closedMessage(String campaignId) {
         try {
             intake.openCampaign(campaignId);
@@ -161,9 +201,10 @@ class PortalCampaignController {
     }
 
     private static ModelAndView formPage(Campaign campaign, ApplicationSubmission submission,
-            Map<String, String> problems, HttpStatus status) {
+            Map<String, String> problems, String submissionKey, HttpStatus status) {
         ModelAndView page = new ModelAndView("portal/application-form", status);
         page.addObject("campaign", campaign);
+        page.addObject("submissionKey", submissionKey);
         page.addObject("form", submission);
         page.addObject("problems", problems);
         page.addObject("applicantTypes", ApplicantType.values());

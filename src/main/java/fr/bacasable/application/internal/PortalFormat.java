@@ -1,5 +1,6 @@
 package fr.bacasable.application.internal;
 
+import fr.bacasable.document.DocumentService;
 import fr.bacasable.shared.ProgrammeTime;
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -24,6 +25,11 @@ class PortalFormat {
      */
     public String id(String field) {
         return field.replace('.', '-');
+    }
+
+    /** The size of the largest document, for the browser to check before sending. */
+    public long maxDocumentBytes() {
+        return DocumentService.MAX_BYTES;
     }
 
     /** "850 octets", "12,4 Ko", "3,2 Mo". */

@@ -5,6 +5,7 @@ import fr.bacasable.application.AiActQuestion;
 import fr.bacasable.application.ApplicationSubmission;
 import fr.bacasable.application.DpiaAnswers;
 import fr.bacasable.application.DpiaCriterion;
+import fr.bacasable.document.DocumentService;
 import fr.bacasable.document.UploadedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,7 +90,8 @@ final class PortalForms {
 
     /**
      * The files chosen in a file input. An input left empty still sends one part without a name
-     * and without content: it is not a document. A named but empty file is kept, to be refused by name.
+     * and without content: it is not a document. A named but empty file is kept, to be refused by name;
+     * a file over 10 MB is refused before it is read.
      */
     static List<UploadedFile> uploads(List<MultipartFile> files) {
         if (files == null) {
@@ -149,6 +151,7 @@ final class PortalForms {
     }
 
     private static UploadedFile uploaded(MultipartFile file) {
+        DocumentService.checkSize(file.getOriginalFilename(), file.getSize());
         try {
             return new UploadedFile(file.getOriginalFilename(), file.getBytes());
         } catch (IOException e) {

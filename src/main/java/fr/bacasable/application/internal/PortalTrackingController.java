@@ -72,15 +72,16 @@ class PortalTrackingController {
         PortalPages.keepPrivate(response);
         Map<String, String> repeated = PortalForms.repeatedFields(form);
         if (!repeated.isEmpty()) {
-            return answerRefused(reference, token, null, repeated);
+            return answerRefused(reference, token, null, repeated, HttpStatus.BAD_REQUEST);
         }
         try {
             intake.answerInformationRequest(reference, token, answer, PortalForms.uploads(files));
             return confirmed(reference, token, "reponse");
         } catch (InvalidApplicationException e) {
-            return answerRefused(reference, token, answer, e.problems());
+            return answerRefused(reference, token, answer, e.problems(), HttpStatus.BAD_REQUEST);
         } catch (InvalidDocumentException e) {
-            return answerRefused(reference, token, answer, Map.of(PortalForms.DOCUMENTS, e.getMessage()));
+            return answerRefused(reference, token, answer, Map.of(PortalForms.DOCUMENTS, e.getMessage()),
+                    e.tooLarge() ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST);
         } catch (ApplicationStateException e) {
             return refused(reference, token, e.getMessage());
         } catch (OptimisticLockingException e) {
@@ -153,8 +154,9 @@ class PortalTrackingController {
         return page;
     }
 
-    private ModelAndView answerRefused(String reference, String token, String answer, Map<String, String> problems) {
-        ModelAndView page = trackingPage(reference, token, HttpStatus.BAD_REQUEST);
+    private ModelAndView answerRefused(String reference, String token, String answer, Map<String, String> problems,
+            HttpStatus status) {
+        ModelAndView page = trackingPage(reference, token, status);
         page.addObject("problems", problems);
         page.addObject("answer", answer);
         return page;

@@ -1,6 +1,7 @@
 package fr.bacasable.application.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Requests refused before any controller is chosen (upload over the limit, unreadable multipart,
@@ -20,10 +22,29 @@ import org.springframework.web.multipart.MultipartException;
 class RequestProblems {
 
     static final String TOO_LARGE = "Chaque document doit être un PDF de 10 Mo au plus.";
+    private static final String TRACKING = "/suivi/";
+    private static final String CAMPAIGNS = "/campagnes/";
+    private static final String ANSWER = "/reponse";
 
+    /**
+     * Under {@code /api} a problem; elsewhere a portal page that leads back to the form (a request
+     * over the web server's limit cannot be read, so the answers cannot be kept: a file over 10 MB
+     * in a smaller request is refused by the form itself, with the answers).
+     */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<?> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        return refuse(request, HttpStatus.PAYLOAD_TOO_LARGE, "Document trop volumineux", TOO_LARGE);
+    Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, HttpServletResponse response) {
+        if (Refusals.isApi(request)) {
+            return refuse(request, HttpStatus.PAYLOAD_TOO_LARGE, "Document trop volumineux", TOO_LARGE);
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith(TRACKING)) {
+            PortalPages.keepPrivate(response);
+        }
+        ModelAndView page = new ModelAndView("portal/too-large", HttpStatus.PAYLOAD_TOO_LARGE);
+        String formPath = path.endsWith(ANSWER) ? path.substring(0, path.length() - ANSWER.length()) : path;
+        page.addObject("formPath", path.startsWith(TRACKING) || path.startsWith(CAMPAIGNS) ? formPath : "/");
+        page.addObject("private", path.startsWith(TRACKING));
+        return page;
     }
 
     @ExceptionHandler(MultipartException.class)

@@ -1,5 +1,6 @@
 package fr.bacasable.campaign.internal;
 
+import fr.bacasable.campaign.ApplicationCounts;
 import fr.bacasable.campaign.Campaign;
 import fr.bacasable.campaign.CampaignService;
 import fr.bacasable.campaign.CampaignStatus;
@@ -26,14 +27,18 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class CampaignsPageController {
 
+    static final String CONFIRMED = "oui";
+
     private final CampaignService campaigns;
+    private final ApplicationCounts applicationCounts;
     private final ClosingTimer closingTimer;
     private final StaffAccess staffAccess;
     private final boolean demo;
 
-    CampaignsPageController(CampaignService campaigns, ClosingTimer closingTimer, StaffAccess staffAccess,
-            @Value("${bas.security.demo-enabled:false}") boolean demo) {
+    CampaignsPageController(CampaignService campaigns, ApplicationCounts applicationCounts, ClosingTimer closingTimer,
+            StaffAccess staffAccess, @Value("${bas.security.demo-enabled:false}") boolean demo) {
         this.campaigns = campaigns;
+        this.applicationCounts = applicationCounts;
         this.closingTimer = closingTimer;
         this.staffAccess = staffAccess;
         this.demo = demo;
@@ -46,17 +51,23 @@ class CampaignsPageController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN,
                         "Réservé à la gestion du programme, au comité et à la présidence."));
         model.addAttribute("campaigns", campaigns.listAll());
+        model.addAttribute("applicationCounts", applicationCounts.byCampaign());
         model.addAttribute("canCloseNow", demo && user.isMemberOfAny(StaffGroups.PROGRAMME_MANAGERS));
         if (closing != null) {
-            model.addAttribute("notice", "La clôture de « " + closing + " » a lieu dans quelques secondes ; "
-                    + "la sélection commence quand toutes les candidatures ont fini leur instruction.");
+            model.addAttribute("notice", "« " + closing + " » est clôturée : elle ne reçoit plus de candidatures. "
+                    + "La sélection commence quand toutes les candidatures ont fini leur instruction.");
         }
         return "staff/campaigns";
     }
 
-    /** Local mode only: the closing timer becomes due now ({@link ClosingTimer}). */
+    /**
+     * Local mode only: asks first (the campaigns page's button posts here without {@code confirmed}),
+     * then brings the closing timer forward to now and fires it at once, as the job executor would on
+     * the day: the campaign is closed when the campaigns page comes back.
+     */
     @PostMapping("/staff/campaigns/{campaignId}/close-now")
-    String closeNow(@PathVariable String campaignId, HttpServletRequest request) {
+    String closeNow(@PathVariable String campaignId, @RequestParam(required = false) String confirmed,
+            HttpServletRequest request, Model model) {
         boolean manager = staffAccess.current(request)
                 .filter(staff -> staff.isMemberOfAny(StaffGroups.PROGRAMME_MANAGERS)).isPresent();
         if (!demo || !manager) {
@@ -68,7 +79,11 @@ class CampaignsPageController {
         if (campaign.status() != CampaignStatus.OPEN) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Seule une campagne ouverte peut être clôturée.");
         }
-        closingTimer.bringForward(campaignId);
+        if (!CONFIRMED.equals(confirmed)) {
+            model.addAttribute("campaign", campaign);
+            return "staff/close-now";
+        }
+        closingTimer.fireNow(campaignId);
         return "redirect:/staff/campaigns?closing=" + URLEncoder.encode(campaign.title(), StandardCharsets.UTF_8);
     }
 }

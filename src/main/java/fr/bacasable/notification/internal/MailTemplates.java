@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -27,6 +28,7 @@ public class MailTemplates {
     /** Stands for {@code trackingUrl} in the stored body; the link itself is put in only when sending. */
     public static final String PRIVATE_LINK = "[lien de suivi personnel, envoyé uniquement par courriel]";
     private static final String PRIVATE_LINK_KEY = "trackingUrl";
+    private static final String CONTEST_ADDRESS_KEY = "contestAddress";
 
     private static final Locale FRENCH = Locale.FRENCH;
     private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", FRENCH);
@@ -55,8 +57,14 @@ public class MailTemplates {
     }
 
     private final SpringTemplateEngine engine;
+    private final String contestAddress;
 
-    MailTemplates() {
+    /**
+     * @param contestAddress the e-mail address, read by the programme's team, where applicants may
+     *         contest a decision ({@code bas.contest-address}); blank when appeals go by post only
+     */
+    MailTemplates(@Value("${bas.contest-address:}") String contestAddress) {
+        this.contestAddress = contestAddress.isBlank() ? null : contestAddress.strip();
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/mail/");
         resolver.setSuffix(".txt");
@@ -81,6 +89,7 @@ public class MailTemplates {
                 throw new IllegalArgumentException("Template " + template + " needs the model key " + key);
             }
         }
+        variables.put(CONTEST_ADDRESS_KEY, contestAddress);
         Object privateLink = variables.get(PRIVATE_LINK_KEY);
         if (privateLink != null) {
             variables.put(PRIVATE_LINK_KEY, PRIVATE_LINK);

@@ -27,7 +27,7 @@ public class OutboxRepository {
     record PendingMail(OutboxMessage message, String privateLink, int consecutiveFailures) {
     }
 
-    private static final String COLUMNS = "id, application_id, template, recipient, subject, body, status, "
+    private static final String COLUMNS = "id, application_id, reference, template, recipient, subject, body, status, "
             + "created_at, sent_at, attempts, last_error";
 
     private final JdbcClient jdbc;
@@ -36,13 +36,14 @@ public class OutboxRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(String id, String applicationId, NotificationTemplate template, String recipient,
-            RenderedMail mail, OutboxStatus status, Instant now) {
-        jdbc.sql("INSERT INTO outbox_message (id, application_id, template, recipient, subject, body, private_link, "
-                        + "status, created_at, next_attempt_at, attempts) VALUES (:id, :applicationId, :template, "
-                        + ":recipient, :subject, :body, :privateLink, :status, :now, :now, 0)")
+    public void insert(String id, String applicationId, String reference, NotificationTemplate template,
+            String recipient, RenderedMail mail, OutboxStatus status, Instant now) {
+        jdbc.sql("INSERT INTO outbox_message (id, application_id, reference, template, recipient, subject, body, "
+                        + "private_link, status, created_at, next_attempt_at, attempts) VALUES (:id, :applicationId, "
+                        + ":reference, :template, :recipient, :subject, :body, :privateLink, :status, :now, :now, 0)")
                 .param("id", id)
                 .param("applicationId", applicationId)
+                .param("reference", reference)
                 .param("template", template.name())
                 .param("recipient", recipient)
                 .param("subject", mail.subject())
@@ -215,6 +216,7 @@ public class OutboxRepository {
         return new OutboxMessage(
                 rs.getString("id"),
                 rs.getString("application_id"),
+                rs.getString("reference"),
                 NotificationTemplate.valueOf(rs.getString("template")),
                 rs.getString("recipient"),
                 rs.getString("subject"),

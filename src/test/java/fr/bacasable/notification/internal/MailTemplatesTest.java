@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Every template renders a one-line subject and a signed French body; a missing model key is refused. */
 class MailTemplatesTest {
 
-    private final MailTemplates templates = new MailTemplates();
+    private final MailTemplates templates = new MailTemplates("");
 
     @ParameterizedTest
     @EnumSource(NotificationTemplate.class)
@@ -51,6 +51,19 @@ class MailTemplatesTest {
         assertThat(body.split("Décision : ", -1)).as("one decision only").hasSize(2);
         assertThat(body.contains("Motif : ")).isEqualTo("REJECTED".equals(outcome));
         assertThat(body).doesNotContain("arrêtées d'un commun accord");
+    }
+
+    @Test
+    void theDecisionLetterSendsAppealsToTheContestAddressOrByPostNeverToAReply() {
+        String byPost = templates.render(NotificationTemplate.SELECTION_DECISION, fullModel()).body();
+        String byMail = new MailTemplates(" recours-bac-a-sable@example.fr ")
+                .render(NotificationTemplate.SELECTION_DECISION, fullModel()).body();
+
+        assertThat(byPost).contains("par courrier postal (CNIL, 3 place de Fontenoy",
+                        "une réponse à ce message ne serait pas lue")
+                .doesNotContain("par courriel à", "en répondant");
+        assertThat(byMail).contains("par courriel à recours-bac-a-sable@example.fr ou par courrier postal")
+                .doesNotContain("en répondant");
     }
 
     @Test
