@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.bacasable.StaffLogin;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -25,11 +27,14 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.VariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CreateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,8 +52,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The tasks each staff member gets from the engine (through {@code AuthorizedTaskQueries}) are
- * exactly those of the engine's own revoke-aware authorization check, run in the same JVM on the
- * same rows: for every staff account and a few more, for the plain task query and every Tasklist
+ * exactly those of the engine's own task query and authorization check, run in the same JVM on the
+ * same rows (revokes checked as soon as one concerns the user, the engine's default): for every staff account and a few more, for the plain task query and every Tasklist
  * filter they may read, count and list, through the engine API, the engine REST API and the web
  * applications' API as Tasklist sends it. The rows mix candidate groups, candidate users, assignees,
  * user and group REVOKEs (conflicts of interest, the other review of the same application), a
@@ -65,6 +70,11 @@ class TaskVisibilityTests {
             + "selectTaskByQueryCriteria";
     private static final String STOCK_COUNT = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity."
             + "selectTaskCountByQueryCriteria";
+    private static final String STOCK_VARIABLES = "org.camunda.bpm.engine.impl.persistence.entity."
+            + "VariableInstanceEntity.selectVariableInstanceByQueryCriteria";
+    private static final String STOCK_VARIABLE_COUNT = "org.camunda.bpm.engine.impl.persistence.entity."
+            + "VariableInstanceEntity.selectVariableInstanceCountByQueryCriteria";
+    private static final String CARD_VARIABLE = "reference";
     private static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/default";
     private static final String TASKLIST_LIST_BODY = "{\"processVariables\":[],\"taskVariables\":[],"
             + "\"caseInstanceVariables\":[],\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],"
@@ -88,6 +98,8 @@ class TaskVisibilityTests {
     private AuthorizationService authorizationService;
     @Autowired
     private RepositoryService repositoryService;
+    @Autowired
+    private RuntimeService runtimeService;
     @Autowired
     private TestRestTemplate http;
 
@@ -151,6 +163,12 @@ class TaskVisibilityTests {
             assertThat(asUser(userId, groups, () -> taskService.createTaskQuery().count()))
                     .as("task count of %s", userId).isEqualTo(stockCount(userId, groups,
                             (TaskQueryImpl) taskService.createTaskQuery()));
+            assertThat(asUser(userId, groups, () -> variableIds(runtimeService.createVariableInstanceQuery()
+                    .variableNameIn(CARD_VARIABLE).listPage(0, MAX_RESULTS))))
+                    .as("card variables of %s", userId).isEqualTo(stockVariableIds(userId, groups));
+            assertThat(asUser(userId, groups, () -> runtimeService.createVariableInstanceQuery()
+                    .variableNameIn(CARD_VARIABLE).count()))
+                    .as("card variable count of %s", userId).isEqualTo(stockVariableCount(userId, groups));
             TestRestTemplate basic = http.withBasicAuth(userId, PASSWORD);
             if (!"inspector".equals(userId)) {
                 assertThat(restIds(basic.getForEntity("/engine-rest/task?maxResults=2000", String.class)))
@@ -225,6 +243,7 @@ class TaskVisibilityTests {
         for (String group : candidateGroups) {
             taskService.addCandidateGroup(id, group);
         }
+        taskService.setVariableLocal(id, CARD_VARIABLE, name);
         taskIds.add(id);
         named.put(name, id);
     }
@@ -252,7 +271,7 @@ class TaskVisibilityTests {
 
     // The engine's own check ////////////////////////////////////////////////////////////////////
 
-    /** The engine's stock task query, its revoke-aware check on, as {@code userId}. */
+    /** The engine's stock task query as {@code userId}, its revoke checks on as soon as a revoke concerns them. */
     private Set<String> stockIds(String userId, List<String> groups, TaskQueryImpl query) {
         return asUser(userId, groups, () -> stock(query, commandContext -> ids(commandContext.getDbSqlSession()
                 .getSqlSession().<Task>selectList(STOCK_SELECT, query))));
@@ -269,11 +288,48 @@ class TaskVisibilityTests {
                 .execute(commandContext -> {
                     commandContext.getAuthorizationManager().configureTaskQuery(query);
                     commandContext.getTenantManager().configureQuery(query);
-                    if (query.getAuthCheck().isAuthorizationCheckEnabled()) {
-                        query.getAuthCheck().setRevokeAuthorizationCheckEnabled(true);
-                    }
                     return selection.execute(commandContext);
                 });
+    }
+
+    /** The engine's stock variable query for the cards' variable, as {@code userId}. */
+    private Set<String> stockVariableIds(String userId, List<String> groups) {
+        VariableInstanceQueryImpl query = cardVariables();
+        return asUser(userId, groups, () -> stockVariables(query, commandContext -> variableIds(commandContext
+                .getDbSqlSession().getSqlSession().<VariableInstance>selectList(STOCK_VARIABLES, query))));
+    }
+
+    private long stockVariableCount(String userId, List<String> groups) {
+        VariableInstanceQueryImpl query = cardVariables();
+        return asUser(userId, groups, () -> stockVariables(query, commandContext -> commandContext.getDbSqlSession()
+                .getSqlSession().<Long>selectOne(STOCK_VARIABLE_COUNT, query)));
+    }
+
+    private VariableInstanceQueryImpl cardVariables() {
+        return (VariableInstanceQueryImpl) runtimeService.createVariableInstanceQuery().variableNameIn(CARD_VARIABLE);
+    }
+
+    private <T> T stockVariables(VariableInstanceQueryImpl query,
+            org.camunda.bpm.engine.impl.interceptor.Command<T> selection) {
+        return ((ProcessEngineConfigurationImpl) engineConfiguration).getCommandExecutorTxRequired()
+                .execute(commandContext -> {
+                    try {
+                        Method configure = AuthorizationManager.class.getDeclaredMethod(
+                                "configureVariableInstanceQuery", VariableInstanceQueryImpl.class);
+                        configure.setAccessible(true);
+                        configure.invoke(commandContext.getAuthorizationManager(), query);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    commandContext.getTenantManager().configureQuery(query);
+                    return selection.execute(commandContext);
+                });
+    }
+
+    private static Set<String> variableIds(List<? extends VariableInstance> variables) {
+        Set<String> ids = new TreeSet<>();
+        variables.forEach(variable -> ids.add(variable.getId()));
+        return ids;
     }
 
     // Routes ////////////////////////////////////////////////////////////////////////////////////

@@ -13,11 +13,12 @@ import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Every task query and count of the engine (Tasklist's filters, the engine REST API, our own code)
- * runs with the authorization check of {@code AuthorizedTasks.xml}: the same tasks as the engine's
- * revoke-aware check, found on sets of task ids. The engine instead joins the authorization table
- * into the result (one row per task and grant, then DISTINCT), which takes seconds at 10,000 tasks,
- * or, once a REVOKE exists, evaluates a nest of subqueries on every task.
+ * Every task query and count of the engine (Tasklist's filters, the engine REST API, our own code),
+ * and every runtime variable query (the variables on Tasklist's cards), runs with the authorization
+ * check of {@code AuthorizedTasks.xml}: the same rows as the engine's own check, tasks found on sets
+ * of task ids, variables checked one by one. The engine instead joins the authorization table into
+ * the result (one row per row and grant, then DISTINCT), which takes seconds at 10,000 tasks, or,
+ * once a REVOKE exists, evaluates a nest of subqueries on every row.
  */
 @Component
 class AuthorizedTaskQueries extends AbstractProcessEnginePlugin {
@@ -26,7 +27,9 @@ class AuthorizedTaskQueries extends AbstractProcessEnginePlugin {
     private static final String NAMESPACE = "fr.bacasable.security.internal.AuthorizedTasks.";
     private static final Map<String, String> REPLACED_STATEMENTS = Map.of(
             "selectTaskByQueryCriteria", NAMESPACE + "selectAuthorizedTasks",
-            "selectTaskCountByQueryCriteria", NAMESPACE + "countAuthorizedTasks");
+            "selectTaskCountByQueryCriteria", NAMESPACE + "countAuthorizedTasks",
+            "selectVariableInstanceByQueryCriteria", NAMESPACE + "selectAuthorizedVariables",
+            "selectVariableInstanceCountByQueryCriteria", NAMESPACE + "countAuthorizedVariables");
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
