@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AuthorizedTaskQueries extends AbstractProcessEnginePlugin {
 
-    static final String MAPPING = "fr/bacasable/security/internal/AuthorizedTasks.xml";
+    private static final String MAPPING = "fr/bacasable/security/internal/AuthorizedTasks.xml";
     private static final String NAMESPACE = "fr.bacasable.security.internal.AuthorizedTasks.";
     private static final Map<String, String> REPLACED_STATEMENTS = Map.of(
             "selectTaskByQueryCriteria", NAMESPACE + "selectAuthorizedTasks",
