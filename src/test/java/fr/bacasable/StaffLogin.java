@@ -87,6 +87,12 @@ public final class StaffLogin {
         session.add(HttpHeaders.COOKIE, login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
                 .map(cookie -> cookie.split(";", 2)[0]).reduce(cookies, (all, cookie) -> all + "; " + cookie));
         session.add("X-XSRF-TOKEN", csrf);
+        // The login starts a new session, whose anti-forgery token the next reading request hands out.
+        String renewed = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET, new HttpEntity<>(session),
+                String.class).getHeaders().getFirst("X-XSRF-TOKEN");
+        if (renewed != null) {
+            session.set("X-XSRF-TOKEN", renewed);
+        }
         return new WebappSession(login, session);
     }
 

@@ -3,27 +3,42 @@ package fr.bacasable.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.bacasable.PostgresSuite;
+import fr.bacasable.StaffLogin;
 import fr.bacasable.security.StaffGroups;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,7 +56,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a reviewer waits for when opening the Tasklist inbox, on PostgreSQL with the engine's
@@ -55,28 +69,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * dropdb -h 127.0.0.1 -U postgres bench_inbox
  * </pre>
  *
- * <p>Volume: {@code bench.applications} (default 5,000) pairs of open review tasks, one for
- * {@code legal-reviewers} and one for {@code technical-reviewers}, created as standalone tasks
- * (no process instance) with the candidate group and a task variable {@code reference}: the engine
- * then grants the group READ and UPDATE on each task exactly as for the process's review tasks
- * (checked below in ACT_RU_AUTHORIZATION), for a fraction of the cost of running 5,000 applications
- * through the process. One task in twenty is claimed by the group's demo reviewer. A database
- * already holding the tasks is reused, so the figures can be taken again after a change.
+ * <p>Volume: {@code bench.sizes} (default 10,000 then 100,000) open review tasks, half for
+ * {@code legal-reviewers}, half for {@code technical-reviewers}, one minute apart. They are the
+ * engine's standalone tasks, created by the engine's own task commands (save, candidate group, task
+ * variable {@code reference}, claim for one in twenty) run two thousand to a command: the
+ * authorization provider grants each group on each task exactly as for the process's review tasks
+ * (checked below in ACT_RU_AUTHORIZATION). A database already holding tasks is topped up, so the
+ * figures can be taken again after a change.
  *
- * <p>Measured, {@code bench.runs} times (default 20) after {@code bench.warmup} runs (default 3):
- * the count and the first page of 15 tasks of a filter created by {@code TasklistFilters}, through
- * {@link FilterService}, then Tasklist's own calls over HTTP with Basic auth
- * ({@code GET /engine-rest/filter/{id}/count}, and {@code POST /engine-rest/filter/{id}/list} in
- * HAL, newest first, which runs the count and the page). Viewers: {@code legal} on "Mes revues
- * juridiques" (per-task group grants); {@code admin} on the same filter (a {@code camunda-admin}:
- * the engine still checks authorizations in queries, but the grants on '*' match at once);
- * {@code manager} on "Toutes les tâches" (READ_TASK on every process definition); no authenticated
- * user, as the engine's own code runs (checks skipped; engine API only); last {@code legal} once
- * a user-level REVOKE exists for them (a declared conflict of interest, recorded as
- * {@code ReviewSteps} does), which in the default mode {@code authorizationCheckRevokes=auto}
- * switches the engine to its other, revoke-aware SQL. The header of the table gives that mode; set
- * it with {@code -Dcamunda.bpm.authorization.authorization-check-revokes=always} to compare (the
- * generic property of the same name is overwritten by this one). To see the SQL, add
+ * <p>Measured at each size, {@code bench.runs} times (default 20) after {@code bench.warmup} runs
+ * (default 3), as {@code legal} on "Mes revues juridiques", then as {@code legal} once a user-level
+ * REVOKE exists for them (a declared conflict of interest, recorded as {@code ReviewSteps} does),
+ * then with no authenticated user (the engine's own code: checks skipped) for comparison: the
+ * filter's count and first page of 15 through {@link FilterService}; each query of Tasklist's list
+ * besides those (the variables shown on the cards, the assignees); then Tasklist's own requests over
+ * HTTP on the web applications' API after a Tasklist login, with Tasklist's body and
+ * {@code Accept: application/hal+json}: the filter's count and its list, which runs the count, the
+ * page and the embedded resources. The last lines give, per size, the worst p95 of the reviewer's
+ * rows: {@code inbox p95 <ms> ms at <tasks> tasks}. To see the SQL, add
  * {@code -Dlogging.level.org.camunda.bpm.engine.impl.persistence.entity.TaskEntity=DEBUG}.
  */
 @ExtendWith(PostgresSuite.class)
@@ -87,44 +97,46 @@ class InboxBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxBenchmark.class);
 
-    private static final String PASSWORD = "it-Secret-42";
     private static final String LEGAL_FILTER = "Mes revues juridiques";
-    private static final String ALL_TASKS_FILTER = "Toutes les tâches";
     private static final String LEGAL = "legal";
     private static final String TECH = "tech";
-    private static final String ADMIN = "admin";
-    private static final String MANAGER = "manager";
+    private static final String REFERENCE = "reference";
     private static final int PAGE_SIZE = 15;
-    private static final int TASKS_PER_TRANSACTION = 250;
-    private static final Duration CREATION_SPREAD = Duration.ofDays(60);
+    private static final int TASKS_PER_COMMAND = 2_000;
+    private static final Duration CREATION_STEP = Duration.ofMinutes(1);
     private static final Duration REVIEW_DELAY = Duration.ofDays(10);
-    /** Tasklist's body for the inbox's first page: newest first, active tasks only. */
-    private static final String TASKLIST_LIST_BODY = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],"
-            + "\"active\":true}";
+    private static final String WEBAPP_FILTER = "/camunda/api/engine/engine/default/filter/{id}";
+    /** Tasklist's body for the inbox's first page (camunda-tasklist-ui, taskListQuery). */
+    private static final String TASKLIST_LIST_BODY = "{\"processVariables\":[],\"taskVariables\":[],"
+            + "\"caseInstanceVariables\":[],\"firstResult\":0,\"maxResults\":15,"
+            + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
 
-    private final ProcessEngine processEngine;
+    private static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
+
+    private final ProcessEngineConfigurationImpl engineConfiguration;
     private final TaskService taskService;
     private final FilterService filterService;
+    private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
-    private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
     private final TestRestTemplate http;
 
-    private final int applications = Integer.getInteger("bench.applications", 5_000);
+    private final List<Integer> sizes = Arrays.stream(System.getProperty("bench.sizes", "10000,100000").split(","))
+            .map(String::trim).map(Integer::valueOf).toList();
     private final int runs = Integer.getInteger("bench.runs", 20);
     private final int warmup = Integer.getInteger("bench.warmup", 3);
 
     @Autowired
-    InboxBenchmark(ProcessEngine processEngine, TaskService taskService, FilterService filterService,
-            IdentityService identityService, AuthorizationService authorizationService,
-            TransactionTemplate transactions, JdbcTemplate jdbc, TestRestTemplate http) {
-        this.processEngine = processEngine;
+    InboxBenchmark(ProcessEngineConfiguration engineConfiguration, TaskService taskService,
+            FilterService filterService, RuntimeService runtimeService, IdentityService identityService,
+            AuthorizationService authorizationService, JdbcTemplate jdbc, TestRestTemplate http) {
+        this.engineConfiguration = (ProcessEngineConfigurationImpl) engineConfiguration;
         this.taskService = taskService;
         this.filterService = filterService;
+        this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
-        this.transactions = transactions;
         this.jdbc = jdbc;
         this.http = http;
     }
@@ -134,16 +146,16 @@ class InboxBenchmark {
         PostgresSuite.register(registry);
     }
 
-    /** Who opens which Tasklist filter; a null user id means no authenticated user (engine API only). */
-    private record Viewer(String userId, List<String> groups, String filterName, String checks) {
+    /** Who opens the filter: a null user id means no authenticated user (engine API only). */
+    private record Viewer(String userId, List<String> groups, String checks, boolean reviewer) {
 
         String label() {
             return userId == null ? "(none)" : userId;
         }
     }
 
-    /** One measured call: its label, who made it, and what it returns (the count or the page size). */
-    private record Measurement(String call, Viewer viewer, Stats stats, long result) {
+    /** One measured call: its label, who made it, and what it returns (a count or a number of rows). */
+    private record Measurement(int tasks, String call, Viewer viewer, Stats stats, long result) {
     }
 
     private record Stats(double medianMs, double p95Ms, double minMs, double maxMs) {
@@ -166,125 +178,113 @@ class InboxBenchmark {
 
     @Test
     void reviewersInbox() {
-        seedReviewTasks();
-        logAuthorizationRows();
-        Viewer legal = new Viewer(LEGAL, List.of(StaffGroups.LEGAL_REVIEWERS), LEGAL_FILTER, "on");
-        Viewer legalWithRevoke = new Viewer(LEGAL, List.of(StaffGroups.LEGAL_REVIEWERS), LEGAL_FILTER,
-                "on, 1 REVOKE");
-        Viewer admin = new Viewer(ADMIN, List.of(StaffGroups.CAMUNDA_ADMIN), LEGAL_FILTER, "on, '*' grants");
-        Viewer manager = new Viewer(MANAGER, List.of(StaffGroups.PROGRAMME_MANAGERS), ALL_TASKS_FILTER,
-                "on, '*' READ_TASK");
-        Viewer engineItself = new Viewer(null, List.of(), LEGAL_FILTER, "skipped");
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        memory.gc();
-        long heapBefore = memory.getHeapMemoryUsage().getUsed();
-
+        Instant start = Instant.now();
+        Viewer legal = new Viewer(LEGAL, List.of(StaffGroups.LEGAL_REVIEWERS), "on", true);
+        Viewer legalWithRevoke = new Viewer(LEGAL, List.of(StaffGroups.LEGAL_REVIEWERS), "on, 1 REVOKE", true);
+        Viewer engineItself = new Viewer(null, List.of(), "skipped", false);
         List<Measurement> measurements = new ArrayList<>();
-        measurements.addAll(inbox(legal));
-        measurements.addAll(inbox(admin));
-        measurements.addAll(inbox(manager));
-        measurements.addAll(inbox(engineItself));
-        String revokeId = declareConflictOfInterest();
-        try {
-            measurements.addAll(inbox(legalWithRevoke));
-        } finally {
-            authorizationService.deleteAuthorization(revokeId);
+        for (int tasks : sizes) {
+            seedReviewTasks(tasks);
+            checkAuthorizationRows(tasks / 2);
+            measurements.addAll(inbox(tasks, legal));
+            String revokeId = declareConflictOfInterest();
+            try {
+                measurements.addAll(inbox(tasks, legalWithRevoke));
+            } finally {
+                authorizationService.deleteAuthorization(revokeId);
+            }
+            measurements.addAll(inbox(tasks, engineItself));
+            long expected = (long) tasks / 2;
+            assertThat(counts(measurements, tasks, legal)).containsOnly(expected);
+            assertThat(counts(measurements, tasks, legalWithRevoke)).containsOnly(expected - 1);
+            assertThat(counts(measurements, tasks, engineItself)).containsOnly(expected);
         }
-
-        long heapAfter = memory.getHeapMemoryUsage().getUsed();
-        memory.gc();
-        long heapAfterGc = memory.getHeapMemoryUsage().getUsed();
-        report(measurements, heapBefore, heapAfter, heapAfterGc, memory.getHeapMemoryUsage().getMax());
-
-        assertThat(counts(measurements, legal)).containsOnly((long) applications);
-        assertThat(counts(measurements, admin)).containsOnly((long) applications);
-        assertThat(counts(measurements, engineItself)).containsOnly((long) applications);
-        assertThat(counts(measurements, legalWithRevoke)).containsOnly(applications - 1L);
-        assertThat(counts(measurements, manager)).allSatisfy(count -> assertThat(count).isGreaterThanOrEqualTo(
-                2L * applications));
+        report(measurements, Duration.between(start, Instant.now()));
     }
 
-    private static List<Long> counts(List<Measurement> measurements, Viewer viewer) {
-        return measurements.stream().filter(m -> m.viewer() == viewer && !m.call().contains("listPage"))
+    private static List<Long> counts(List<Measurement> measurements, int tasks, Viewer viewer) {
+        return measurements.stream().filter(m -> m.tasks() == tasks && m.viewer() == viewer && m.call().contains("count"))
                 .map(Measurement::result).toList();
     }
 
     // Volume ////////////////////////////////////////////////////////////////////////////////////
 
-    private void seedReviewTasks() {
-        long existing = taskService.createTaskQuery().taskCandidateGroup(StaffGroups.LEGAL_REVIEWERS)
-                .includeAssignedTasks().count();
-        if (existing >= applications) {
+    /** Tops the open review tasks up to {@code tasks}, half for each review group. */
+    private void seedReviewTasks(int tasks) {
+        int pairs = tasks / 2;
+        int existing = Math.toIntExact(taskService.createTaskQuery().taskCandidateGroup(StaffGroups.LEGAL_REVIEWERS)
+                .includeAssignedTasks().count());
+        if (existing >= pairs) {
             LOG.info("Reusing the {} open legal review tasks already in the database", existing);
             return;
         }
         identityService.clearAuthentication();
         Instant start = Instant.now();
-        Instant firstCreation = start.minus(CREATION_SPREAD);
-        long step = CREATION_SPREAD.toMillis() / applications;
+        Instant newest = start.minus(Duration.ofHours(1));
         try {
-            for (int from = (int) existing; from < applications; from += TASKS_PER_TRANSACTION) {
+            for (int from = existing; from < pairs; from += TASKS_PER_COMMAND) {
                 int first = from;
-                int last = Math.min(applications, from + TASKS_PER_TRANSACTION);
-                transactions.executeWithoutResult(status -> {
+                int last = Math.min(pairs, from + TASKS_PER_COMMAND);
+                engineConfiguration.getCommandExecutorTxRequired().execute(commandContext -> {
                     for (int n = first; n < last; n++) {
-                        Instant created = firstCreation.plusMillis(n * step);
-                        String reference = String.format("BAS-2026-%05d", n + 1);
+                        Instant created = newest.minus(CREATION_STEP.multipliedBy(n));
+                        String reference = String.format("BAS-2026-%06d", n + 1);
                         createReviewTask("Réaliser la revue juridique", StaffGroups.LEGAL_REVIEWERS, created, reference,
-                                n % 20 == 0 ? LEGAL : null);
+                                n % 20 == 0 ? LEGAL : null, commandContext);
                         createReviewTask("Réaliser la revue technique", StaffGroups.TECHNICAL_REVIEWERS,
-                                created.plusSeconds(1), reference, n % 20 == 0 ? TECH : null);
+                                created.plusSeconds(1), reference, n % 20 == 0 ? TECH : null, commandContext);
                     }
+                    return null;
                 });
             }
         } finally {
             ClockUtil.reset();
         }
-        LOG.info("Created {} open review tasks in {} s", 2 * (applications - existing),
+        LOG.info("Created {} open review tasks in {} s", 2 * (pairs - existing),
                 Duration.between(start, Instant.now()).toSeconds());
         jdbc.execute("ANALYZE");
     }
 
-    private void createReviewTask(String name, String candidateGroup, Instant created, String reference,
-            String assignee) {
+    /** What TaskService does for a new standalone task, a candidate group, a variable and a claim. */
+    private static void createReviewTask(String name, String candidateGroup, Instant created, String reference,
+            String assignee, CommandContext commandContext) {
         ClockUtil.setCurrentTime(Date.from(created));
-        Task task = taskService.newTask();
+        TaskEntity task = (TaskEntity) new CreateTaskCmd(null).execute(commandContext);
         task.setName(name);
         task.setDueDate(Date.from(created.plus(REVIEW_DELAY)));
-        taskService.saveTask(task);
-        taskService.addCandidateGroup(task.getId(), candidateGroup);
-        taskService.setVariableLocal(task.getId(), "reference", reference);
+        new SaveTaskCmd(task).execute(commandContext);
+        new AddGroupIdentityLinkCmd(task.getId(), candidateGroup, IdentityLinkType.CANDIDATE).execute(commandContext);
+        new SetTaskVariablesCmd(task.getId(), Map.of(REFERENCE, reference), true).execute(commandContext);
         if (assignee != null) {
-            taskService.claim(task.getId(), assignee);
+            new ClaimTaskCmd(task.getId(), assignee).execute(commandContext);
         }
     }
 
-    /** The premise of the figures: the engine gave each candidate group its per-task grant. */
-    private void logAuthorizationRows() {
+    /** The premise of the figures: the engine gave the candidate group its per-task grant, as on process tasks. */
+    private void checkAuthorizationRows(int legalTasks) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
-                select A.RESOURCE_TYPE_ as resource_type, A.TYPE_ as type,
-                       coalesce(A.GROUP_ID_, 'user ' || A.USER_ID_) as holder, A.PERMS_ as perms, count(*) as rows
+                select A.TYPE_ as type, coalesce(A.GROUP_ID_, 'user ' || A.USER_ID_) as holder, A.PERMS_ as perms,
+                       count(*) as rows
                 from ACT_RU_AUTHORIZATION A
                 where A.RESOURCE_TYPE_ = ? and A.RESOURCE_ID_ <> '*'
-                group by A.RESOURCE_TYPE_, A.TYPE_, coalesce(A.GROUP_ID_, 'user ' || A.USER_ID_), A.PERMS_
+                group by A.TYPE_, coalesce(A.GROUP_ID_, 'user ' || A.USER_ID_), A.PERMS_
                 order by rows desc""", Resources.TASK.resourceType());
-        LOG.info("ACT_RU_AUTHORIZATION rows on single tasks (resource type {} = TASK):", Resources.TASK.resourceType());
+        LOG.info("ACT_RU_AUTHORIZATION rows on single tasks:");
         rows.forEach(row -> LOG.info("  type {} holder {} perms {} : {} rows", row.get("type"), row.get("holder"),
                 row.get("perms"), row.get("rows")));
-        Long total = jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION", Long.class);
-        LOG.info("ACT_RU_AUTHORIZATION: {} rows in all", total);
         Long legalGrants = jdbc.queryForObject("""
                 select count(*) from ACT_RU_TASK T
                 join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = T.ID_ and I.TYPE_ = 'candidate' and I.GROUP_ID_ = ?
                 join ACT_RU_AUTHORIZATION A on A.RESOURCE_ID_ = T.ID_ and A.RESOURCE_TYPE_ = ? and A.TYPE_ = 1
-                     and A.GROUP_ID_ = I.GROUP_ID_""", Long.class, StaffGroups.LEGAL_REVIEWERS, Resources.TASK.resourceType());
-        assertThat(legalGrants).as("group grants on the legal review tasks").isGreaterThanOrEqualTo(applications);
+                     and A.GROUP_ID_ = I.GROUP_ID_""", Long.class, StaffGroups.LEGAL_REVIEWERS,
+                Resources.TASK.resourceType());
+        assertThat(legalGrants).as("group grants on the legal review tasks").isGreaterThanOrEqualTo(legalTasks);
     }
 
-    private String filterId(String name) {
+    private String filterId() {
         identityService.clearAuthentication();
-        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
-        assertThat(filter).as("filter %s created by TasklistFilters", name).isNotNull();
+        Filter filter = filterService.createFilterQuery().filterName(LEGAL_FILTER).singleResult();
+        assertThat(filter).as("filter %s created by TasklistFilters", LEGAL_FILTER).isNotNull();
         return filter.getId();
     }
 
@@ -305,51 +305,79 @@ class InboxBenchmark {
     // Measurements //////////////////////////////////////////////////////////////////////////////
 
     /**
-     * What Tasklist asks when the viewer opens the filter: its count (the filter list shows it) and its
-     * first page; through the engine API, then over HTTP as Tasklist sends it.
+     * What Tasklist asks when the viewer opens the filter: through the engine API, each query of the
+     * list on its own; then over HTTP as Tasklist sends it.
      */
-    private List<Measurement> inbox(Viewer viewer) {
-        String filterId = filterId(viewer.filterName());
+    private List<Measurement> inbox(int tasks, Viewer viewer) {
+        String filterId = filterId();
         List<Measurement> measurements = new ArrayList<>();
-        measurements.add(measureEngine("FilterService.count", viewer, () -> filterService.count(filterId)));
-        measurements.add(measureEngine("FilterService.listPage(0, 15)", viewer,
+        measurements.add(measureEngine(tasks, "FilterService.count", viewer, () -> filterService.count(filterId)));
+        measurements.add(measureEngine(tasks, "FilterService.listPage(0, 15)", viewer,
                 () -> (long) filterService.listPage(filterId, 0, PAGE_SIZE).size()));
+        List<Task> page = asViewer(viewer, () -> filterService.<Task>listPage(filterId, 0, PAGE_SIZE));
+        Set<String> scopeIds = new LinkedHashSet<>();
+        page.forEach(task -> {
+            scopeIds.add(task.getId());
+            scopeIds.add(task.getExecutionId());
+            scopeIds.add(task.getProcessInstanceId());
+        });
+        scopeIds.remove(null);
+        measurements.add(measureEngine(tasks, "  list: card variables", viewer,
+                () -> (long) runtimeService.createVariableInstanceQuery().disableBinaryFetching()
+                        .disableCustomObjectDeserialization().variableNameIn(REFERENCE)
+                        .variableScopeIdIn(scopeIds.toArray(String[]::new)).unlimitedList().size()));
+        String[] assignees = page.stream().map(Task::getAssignee).filter(Objects::nonNull).distinct()
+                .toArray(String[]::new);
+        if (assignees.length > 0) {
+            measurements.add(measureEngine(tasks, "  list: assignees", viewer,
+                    () -> (long) identityService.createUserQuery().userIdIn(assignees).list().size()));
+        }
         if (viewer.userId() == null) {
             return measurements;
         }
-        TestRestTemplate client = http.withBasicAuth(viewer.userId(), PASSWORD);
-        measurements.add(measure("GET /engine-rest/filter/{id}/count", viewer, () -> {
-            ResponseEntity<Map> response = client.getForEntity("/engine-rest/filter/{id}/count", Map.class, filterId);
-            assertThat(response.getStatusCode().is2xxSuccessful()).as("count as %s", viewer.userId()).isTrue();
-            return ((Number) response.getBody().get("count")).longValue();
+        HttpHeaders session = StaffLogin.webappSession(http, viewer.userId(), StaffLogin.DEMO_PASSWORD, "tasklist")
+                .headers();
+        measurements.add(measure(tasks, "GET  webapp filter/{id}/count", viewer, () -> {
+            return countIn(http.exchange(WEBAPP_FILTER + "/count", HttpMethod.GET, new HttpEntity<>(session),
+                    String.class, filterId));
         }));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
-        measurements.add(measure("POST /engine-rest/filter/{id}/list (HAL, 15)", viewer, () -> {
-            ResponseEntity<Map> response = client.exchange(
-                    "/engine-rest/filter/{id}/list?firstResult=0&maxResults=" + PAGE_SIZE, HttpMethod.POST,
-                    new HttpEntity<>(TASKLIST_LIST_BODY, headers), Map.class, filterId);
-            assertThat(response.getStatusCode().is2xxSuccessful()).as("list as %s", viewer.userId()).isTrue();
-            return ((Number) response.getBody().get("count")).longValue();
+        HttpHeaders list = new HttpHeaders();
+        list.addAll(session);
+        list.setContentType(MediaType.APPLICATION_JSON);
+        list.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+        measurements.add(measure(tasks, "POST webapp filter/{id}/list (HAL, 15)", viewer, () -> {
+            return countIn(http.exchange(WEBAPP_FILTER + "/list?firstResult=0&maxResults=" + PAGE_SIZE,
+                    HttpMethod.POST, new HttpEntity<>(TASKLIST_LIST_BODY, list), String.class, filterId));
         }));
         return measurements;
     }
 
-    private Measurement measureEngine(String call, Viewer viewer, Supplier<Long> action) {
+    /** The "count" of a count or HAL list answer. */
+    private static long countIn(ResponseEntity<String> response) {
+        assertThat(response.getStatusCode().is2xxSuccessful()).as("answer %s", response).isTrue();
+        Matcher count = COUNT.matcher(response.getBody());
+        assertThat(count.find()).as("count in %s", response.getBody()).isTrue();
+        return Long.parseLong(count.group(1));
+    }
+
+    private <T> T asViewer(Viewer viewer, Supplier<T> action) {
         if (viewer.userId() == null) {
             identityService.clearAuthentication();
         } else {
             identityService.setAuthentication(viewer.userId(), viewer.groups());
         }
         try {
-            return measure(call, viewer, action);
+            return action.get();
         } finally {
             identityService.clearAuthentication();
         }
     }
 
-    private Measurement measure(String call, Viewer viewer, Supplier<Long> action) {
+    private Measurement measureEngine(int tasks, String call, Viewer viewer, Supplier<Long> action) {
+        return asViewer(viewer, () -> measure(tasks, call, viewer, action));
+    }
+
+    private Measurement measure(int tasks, String call, Viewer viewer, Supplier<Long> action) {
         long result = 0;
         for (int i = 0; i < warmup; i++) {
             result = action.get();
@@ -360,41 +388,35 @@ class InboxBenchmark {
             result = action.get();
             nanos[i] = System.nanoTime() - start;
         }
-        Measurement measurement = new Measurement(call, viewer, Stats.of(nanos), result);
-        LOG.info("{} of '{}' as {} (authorizations {}): median {} ms", call, viewer.filterName(), viewer.label(),
-                viewer.checks(), String.format("%.1f", measurement.stats().medianMs()));
+        Measurement measurement = new Measurement(tasks, call, viewer, Stats.of(nanos), result);
+        LOG.info("{} tasks, {} as {} (authorizations {}): median {} ms", tasks, call, viewer.label(), viewer.checks(),
+                String.format("%.1f", measurement.stats().medianMs()));
         return measurement;
     }
 
-    private void report(List<Measurement> measurements, long heapBefore, long heapAfter, long heapAfterGc,
-            long heapMax) {
+    private void report(List<Measurement> measurements, Duration took) {
         StringBuilder table = new StringBuilder();
-        table.append(String.format("%nReviewers' inbox, PostgreSQL, %d open review tasks (%d for legal-reviewers), "
-                + "%d runs after %d warm-up runs, load average %.2f%n", 2 * applications, applications, runs, warmup,
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        table.append(String.format("Engine: authorizationCheckRevokes=%s; PostgreSQL: random_page_cost=%s, "
-                + "extended statistics on ACT_RU_AUTHORIZATION: %s%n",
-                processEngine.getProcessEngineConfiguration().getAuthorizationCheckRevokes(),
-                jdbc.queryForObject("show random_page_cost", String.class),
-                jdbc.queryForObject("select coalesce(string_agg(stxname, ', '), 'none') from pg_statistic_ext"
-                        + " where stxrelid = 'act_ru_authorization'::regclass", String.class)));
-        String line = "-".repeat(143) + "%n";
+        table.append(String.format("%nReviewers' inbox, PostgreSQL, filter '%s', %d runs after %d warm-up runs, "
+                + "load average %.2f, benchmark took %d s%n", LEGAL_FILTER, runs, warmup,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), took.toSeconds()));
+        table.append(String.format("Engine: authorizationCheckRevokes=%s%n",
+                engineConfiguration.getAuthorizationCheckRevokes()));
+        String line = "-".repeat(118) + "%n";
         table.append(String.format(line));
-        table.append(String.format("%-45s %-8s %-22s %-18s %9s %9s %9s %9s %6s%n", "call", "user", "filter",
-                "authorizations", "median ms", "p95 ms", "min ms", "max ms", "result"));
+        table.append(String.format("%7s %-40s %-7s %-13s %9s %9s %9s %9s %6s%n", "tasks", "call", "user",
+                "authorizations", "p50 ms", "p95 ms", "min ms", "max ms", "result"));
         table.append(String.format(line));
         for (Measurement m : measurements) {
-            table.append(String.format("%-45s %-8s %-22s %-18s %9.1f %9.1f %9.1f %9.1f %6d%n", m.call(),
-                    m.viewer().label(), m.viewer().filterName(), m.viewer().checks(), m.stats().medianMs(),
-                    m.stats().p95Ms(), m.stats().minMs(), m.stats().maxMs(), m.result()));
+            table.append(String.format("%7d %-40s %-7s %-13s %9.1f %9.1f %9.1f %9.1f %6d%n", m.tasks(), m.call(),
+                    m.viewer().label(), m.viewer().checks(), m.stats().medianMs(), m.stats().p95Ms(),
+                    m.stats().minMs(), m.stats().maxMs(), m.result()));
         }
         table.append(String.format(line));
-        table.append(String.format("JVM heap used: %d MB before the runs (after GC), %d MB after them, %d MB after GC;"
-                + " max %d MB%n", mb(heapBefore), mb(heapAfter), mb(heapAfterGc), mb(heapMax)));
+        for (int tasks : sizes) {
+            double worst = measurements.stream().filter(m -> m.tasks() == tasks && m.viewer().reviewer()
+                    && !m.call().startsWith("  ")).mapToDouble(m -> m.stats().p95Ms()).max().orElseThrow();
+            table.append(String.format("inbox p95 %.0f ms at %d tasks%n", worst, tasks));
+        }
         LOG.info("{}", table);
-    }
-
-    private static long mb(long bytes) {
-        return bytes / (1024 * 1024);
     }
 }
