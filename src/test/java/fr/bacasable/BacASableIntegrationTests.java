@@ -118,7 +118,7 @@ class BacASableIntegrationTests {
         assertThat(filterNames(managerFilters)).contains("Gestion du programme", "Toutes les tâches")
                 .doesNotContain("Mes revues juridiques");
         assertThat(managerFilters.findValues("variables")).allSatisfy(variables ->
-                assertThat(variables.findValuesAsText("name")).containsExactly("reference"));
+                assertThat(variables.findValuesAsText("name")).containsExactly("reference", "campaign"));
         JsonNode legalFilters = as("legal").getForObject("/engine-rest/filter?firstResult=0&maxResults=50",
                 JsonNode.class);
         assertThat(filterNames(legalFilters)).containsExactly("Mes revues juridiques");
