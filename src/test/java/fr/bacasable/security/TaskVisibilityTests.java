@@ -55,8 +55,8 @@ import org.springframework.test.context.ActiveProfiles;
  * exactly those of the engine's own task query and authorization check, run in the same JVM on the
  * same rows (revokes checked as soon as one concerns the user, the engine's default): for every staff
  * account and a few more, for the plain task query and every Tasklist filter they may read, count and
- * list, through the engine API, the engine REST API and the web applications' API as Tasklist sends it. The rows mix candidate groups, candidate users, assignees,
- * user and group REVOKEs (conflicts of interest, the other review of the same application), a
+ * list, through the engine API, the engine REST API and the web applications' API as Tasklist sends it.
+ * The rows mix candidate groups, candidate users, assignees, user and group REVOKEs (conflicts of interest, the other review of the same application), a
  * reviewer of both reviews, the inspection group and the committee, on standalone tasks and on
  * tasks of the process definitions (READ_TASK of the programme managers).
  */
