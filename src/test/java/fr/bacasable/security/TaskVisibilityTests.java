@@ -56,9 +56,10 @@ import org.springframework.test.context.ActiveProfiles;
  * same rows (revokes checked as soon as one concerns the user, the engine's default): for every staff
  * account and a few more, for the plain task query and every Tasklist filter they may read, count and
  * list, through the engine API, the engine REST API and the web applications' API as Tasklist sends it.
- * The rows mix candidate groups, candidate users, assignees, user and group REVOKEs (conflicts of interest, the other review of the same application), a
- * reviewer of both reviews, the inspection group and the committee, on standalone tasks and on
- * tasks of the process definitions (READ_TASK of the programme managers).
+ * The rows mix candidate groups, candidate users, assignees, user and group REVOKEs (conflicts of
+ * interest, the other review of the same application), a reviewer of both reviews, the inspection group
+ * and the committee, on standalone tasks and on tasks of the process definitions (READ_TASK of the
+ * programme managers).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
