@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -126,6 +128,8 @@ class AuthorizationMatrixTests {
     @Autowired
     ManagementService managementService;
     @Autowired
+    ProcessEngine processEngine;
+    @Autowired
     RepositoryService repositoryService;
     @Autowired
     FilterService filterService;
@@ -136,6 +140,9 @@ class AuthorizationMatrixTests {
 
     @BeforeAll
     void applicationInReview() {
+        // The engine REST API finds the engine by name among all engines of this JVM: a test context of
+        // another database started later would otherwise answer for this one.
+        ProcessEngines.registerProcessEngine(processEngine);
         InReview application = newApplicationInReview();
         fixture.put("reference", application.reference());
         fixture.put("instance", application.instance());
