@@ -22,8 +22,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -54,7 +52,11 @@ import org.springframework.test.context.ActiveProfiles;
  * an empty array; {@code no} refused (403, or 404 where the engine hides what it will not show);
  * {@code -} not asked (an administrator's change that would spoil the fixture).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A context of its own (the property), started when the class starts: the engine APIs find their engine by
+// name among all the engines of this JVM, so a cached context would be answered for by the engine of any
+// context of another database started since.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "bas.test.context=authorization-matrix")
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -128,8 +130,6 @@ class AuthorizationMatrixTests {
     @Autowired
     ManagementService managementService;
     @Autowired
-    ProcessEngine processEngine;
-    @Autowired
     RepositoryService repositoryService;
     @Autowired
     FilterService filterService;
@@ -140,9 +140,6 @@ class AuthorizationMatrixTests {
 
     @BeforeAll
     void applicationInReview() {
-        // The engine REST API finds the engine by name among all engines of this JVM: a test context of
-        // another database started later would otherwise answer for this one.
-        ProcessEngines.registerProcessEngine(processEngine);
         InReview application = newApplicationInReview();
         fixture.put("reference", application.reference());
         fixture.put("instance", application.instance());
