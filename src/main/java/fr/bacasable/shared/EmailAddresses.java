@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * The e-mail addresses the application accepts from people: exactly what the mailer will send
  * to. One plain address in ASCII (an internationalised domain in its {@code xn--} form), at most
  * 254 characters, a local part of at most 64 in dot-atom form, a domain of two labels or more of
- * letters, digits and inner hyphens (63 at most each) whose last label is not numeric, and one
+ * letters, digits and inner hyphens (63 at most each) whose last label is not numeric, no MIME
+ * encoded-word ({@code =?charset?q?…?=}, which mail clients would decode into other text), and one
  * that jakarta.mail parses strictly as the same address.
  */
 public final class EmailAddresses {
@@ -19,6 +20,7 @@ public final class EmailAddresses {
             Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
     private static final Pattern NUMERIC = Pattern.compile("[0-9]+");
+    private static final String ENCODED_WORD_START = "=?";
 
     private EmailAddresses() {
     }
@@ -35,8 +37,8 @@ public final class EmailAddresses {
         }
         String local = stripped.substring(0, at);
         String domain = stripped.substring(at + 1);
-        return local.length() <= LOCAL_PART_MAX && LOCAL_PART.matcher(local).matches() && isValidDomain(domain)
-                && parsesAsItself(stripped);
+        return local.length() <= LOCAL_PART_MAX && LOCAL_PART.matcher(local).matches()
+                && !local.contains(ENCODED_WORD_START) && isValidDomain(domain) && parsesAsItself(stripped);
     }
 
     private static boolean isValidDomain(String domain) {
